@@ -1,0 +1,1 @@
+namespace ChatBot; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace ChatBot.Embeddings; public static class Placeholder {}
