@@ -1,0 +1,118 @@
+using ChatBot.Model;
+using ChatBot.Text;
+
+namespace ChatBot.Parsing;
+
+/// <summary>
+/// Builds speaker turns from paragraphs: a labelled paragraph opens a turn, unlabelled paragraphs continue it.
+/// Prose before the first label (opening remarks) is attributed to the principal the title names, when one of
+/// the labelled principals is named there; otherwise it is left unattributed rather than guessed.
+/// </summary>
+internal static class TurnAssembler
+{
+    public const string Unattributed = "Unattributed";
+
+    public static List<Turn> Assemble(string text, IReadOnlyList<TextSpan> paragraphs, string title)
+    {
+        var knownNames = TitleNames.Extract(title);
+        var matches = new LabelMatch?[paragraphs.Count];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            var m = SpeakerLabels.Match(text, paragraphs[i].Start, paragraphs[i].End);
+            if (m is null) continue;
+            matches[i] = m;
+            counts[m.Value.Label] = counts.GetValueOrDefault(m.Value.Label) + 1;
+        }
+
+        var raw = new List<(LabelMatch? Label, int Start, int End)>();
+        var opening = new List<TextSpan>();
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            var m = matches[i];
+            if (m is { } label && (label.IsStrong || counts[label.Label] >= 2))
+            {
+                raw.Add((label, label.ContentStart, paragraphs[i].End));
+            }
+            else if (raw.Count > 0)
+            {
+                raw[^1] = raw[^1] with { End = paragraphs[i].End };
+            }
+            else
+            {
+                opening.Add(paragraphs[i]);
+            }
+        }
+
+        var turns = new List<Turn>();
+        var openingSpan = OpeningSpan(text, opening);
+        if (openingSpan is { } span)
+        {
+            var speaker = OpeningSpeaker(raw, knownNames, title);
+            turns.Add(new Turn(0, speaker ?? Unattributed, null, speaker is null ? SpeakerRole.Other : SpeakerRole.Principal,
+                span.Start, span.End, speaker is null ? null : TitleNames.PostBefore(title, speaker)));
+        }
+
+        foreach (var (label, start, end) in raw)
+        {
+            var l = label!.Value;
+            var trimmed = Paragraphs.Trim(text, start, end);
+            if (trimmed.Length == 0) continue;
+            var role = SpeakerLabels.Classify(l.Label);
+            var name = SpeakerLabels.DisplayName(l.Label, knownNames);
+            if (role == SpeakerRole.Principal && AddressesOwnName(text, trimmed, name))
+            {
+                // "MS. PSAKI:  Jen, let me — I have a question for you": a reporter's question under the official's
+                // label, a known slip in published transcripts. Never let it pass as the official's words.
+                role = SpeakerRole.Question;
+                name = "Question";
+            }
+
+            var post = role == SpeakerRole.Principal ? TitleNames.PostBefore(title, name) : null;
+            turns.Add(new Turn(turns.Count, name, l.Label, role, trimmed.Start, trimmed.End, post));
+        }
+
+        return turns;
+    }
+
+    /// <summary>Whether a turn opens by addressing its own speaker by name ("Jen, ..."), which only a questioner does.</summary>
+    private static bool AddressesOwnName(string text, TextSpan turn, string speaker)
+    {
+        var parts = speaker.Split(' ');
+        if (parts.Length < 2) return false;
+        var words = turn.In(text);
+        foreach (var part in new[] { parts[0], parts[^1] })
+        {
+            if (part.Length < 2 || !words.StartsWith(part, StringComparison.Ordinal)) continue;
+            var rest = words[part.Length..];
+            if (rest.Length > 0 && (rest[0] == ',' || rest[0] == '—')) return true;
+        }
+
+        return false;
+    }
+
+    private static TextSpan? OpeningSpan(string text, List<TextSpan> opening)
+    {
+        int first = opening.FindIndex(p => ParagraphShape.IsProse(text, p));
+        if (first < 0) return null;
+        int last = opening.FindLastIndex(p => ParagraphShape.IsProse(text, p));
+        return new TextSpan(opening[first].Start, opening[last].End);
+    }
+
+    /// <summary>The labelled principal whose surname the title mentions, preferring the one who speaks most.</summary>
+    private static string? OpeningSpeaker(List<(LabelMatch? Label, int Start, int End)> raw, List<string> knownNames, string title)
+    {
+        var byVolume = raw
+            .Where(r => SpeakerLabels.Classify(r.Label!.Value.Label) == SpeakerRole.Principal)
+            .GroupBy(r => SpeakerLabels.DisplayName(r.Label!.Value.Label, knownNames))
+            .OrderByDescending(g => g.Sum(r => r.End - r.Start))
+            .Select(g => g.Key);
+        foreach (var name in byVolume)
+        {
+            var surname = name.Split(' ')[^1];
+            if (surname.Length > 1 && title.Contains(surname, StringComparison.OrdinalIgnoreCase)) return name;
+        }
+
+        return null;
+    }
+}

@@ -1,1 +1,0 @@
-namespace ChatBot; public static class Placeholder {}

@@ -1,0 +1,44 @@
+using ChatBot.Model;
+
+namespace ChatBot.Retrieval;
+
+/// <summary>
+/// A verbatim quote: <see cref="Text"/> is exactly the document's stored text from <see cref="Start"/> to
+/// <see cref="End"/>, which is itself a slice of the source file. <see cref="Question"/> is the question it
+/// answers, shown as context and never as part of the quote.
+/// </summary>
+public sealed record QuoteResult
+{
+    /// <summary>The quote, verbatim.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Who said it.</summary>
+    public required string Speaker { get; init; }
+
+    /// <summary>The speaker's office, when known.</summary>
+    public string? Post { get; init; }
+
+    /// <summary>The speaker's role.</summary>
+    public required SpeakerRole Role { get; init; }
+
+    /// <summary>Start of the quote in the document's stored text.</summary>
+    public required int Start { get; init; }
+
+    /// <summary>End (exclusive) of the quote in the document's stored text.</summary>
+    public required int End { get; init; }
+
+    /// <summary>Relevance (fused rank score; higher is better).</summary>
+    public required double Score { get; init; }
+
+    /// <summary>The question the passage answers, or null.</summary>
+    public string? Question { get; init; }
+
+    /// <summary>Where it was said.</summary>
+    public required DocumentInfo Document { get; init; }
+
+    /// <summary>The chunk the quote was cut from.</summary>
+    public required Guid ChunkId { get; init; }
+
+    /// <summary>The turn the quote lies in (for "show the whole answer").</summary>
+    public required int TurnIndex { get; init; }
+}

@@ -1,0 +1,43 @@
+using ChatBot.Model;
+
+namespace ChatBot.Retrieval;
+
+/// <summary>A search as a user or client asks it. Explicit filters win over what is read from the query text.</summary>
+public sealed record SearchQuery
+{
+    /// <summary>Longest query accepted, in characters.</summary>
+    public const int MaxQueryLength = 1000;
+
+    /// <summary>Most results one search may return.</summary>
+    public const int MaxLimit = 50;
+
+    /// <summary>The question or keywords.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>How many quotes to return (1 to <see cref="MaxLimit"/>).</summary>
+    public int Limit { get; init; } = 5;
+
+    /// <summary>Speaker, as typed ("Lavrov", "Jen Psaki"): matched against stored names by word.</summary>
+    public string? Speaker { get; init; }
+
+    /// <summary>Earliest date.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Latest date.</summary>
+    public DateOnly? To { get; init; }
+
+    /// <summary>Roles to return; null means principal statements only.</summary>
+    public IReadOnlyCollection<SpeakerRole>? Roles { get; init; }
+
+    /// <summary>Only documents whose source path contains this text ("ungdc", "seeds/000_d38afe4695054730.txt").</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Whether to read a speaker, dates and the topic out of the query text (on by default).</summary>
+    public bool Interpret { get; init; } = true;
+
+    /// <summary>Use keyword ranking (on by default; off for dense-only comparisons).</summary>
+    public bool UseKeywords { get; init; } = true;
+
+    /// <summary>Use vector ranking when an embedder is configured (on by default; off for a BM25 baseline).</summary>
+    public bool UseVectors { get; init; } = true;
+}

@@ -1,0 +1,66 @@
+using ChatBot.Model;
+
+namespace ChatBot.Storage;
+
+/// <summary>A chunk ready to store: its vector is unit length, or null when no embedder is configured.</summary>
+public sealed record IndexedChunk(Chunk Chunk, ReadOnlyMemory<float>? Vector);
+
+/// <summary>What the store knows of a stored document's version.</summary>
+/// <param name="Version">Content hash of the source file when it was ingested.</param>
+/// <param name="IndexSignature">Chunking and embedding settings it was indexed with.</param>
+public sealed record StoredDocumentState(string Version, string IndexSignature);
+
+/// <summary>A distinct speaker in the store.</summary>
+public sealed record SpeakerSummary(string Name, SpeakerRole Role, int Chunks, int Documents);
+
+/// <summary>Size and span of the store.</summary>
+public sealed record StoreStatistics(int Documents, int Chunks, int Speakers, DateOnly? From, DateOnly? To, int? VectorDimensions, long? SizeBytes);
+
+/// <summary>Restrictions on the chunks a search may return. Null members do not restrict.</summary>
+public sealed record ChunkFilter
+{
+    /// <summary>Exact speaker names (resolved from what the user typed by the caller).</summary>
+    public IReadOnlyCollection<string>? Speakers { get; init; }
+
+    /// <summary>Allowed roles.</summary>
+    public IReadOnlyCollection<SpeakerRole>? Roles { get; init; }
+
+    /// <summary>Earliest date (inclusive); a document known only by year matches if its year overlaps.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Latest date (inclusive).</summary>
+    public DateOnly? To { get; init; }
+
+    /// <summary>Allowed document ids.</summary>
+    public IReadOnlyCollection<string>? DocumentIds { get; init; }
+}
+
+/// <summary>A search of the chunk index.</summary>
+public sealed record ChunkSearchRequest
+{
+    /// <summary>Keywords for BM25 ranking, or null for vector-only search.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Unit-length query vector, or null for keyword-only search.</summary>
+    public ReadOnlyMemory<float>? Vector { get; init; }
+
+    /// <summary>Restrictions.</summary>
+    public ChunkFilter Filter { get; init; } = new();
+
+    /// <summary>How many fused results to return.</summary>
+    public int Limit { get; init; } = 20;
+
+    /// <summary>How many candidates each ranking contributes to the fusion.</summary>
+    public int CandidatesPerRanking { get; init; } = 100;
+}
+
+/// <summary>A retrieved chunk with its document's citation fields and its fused score.</summary>
+/// <param name="Chunk">The chunk.</param>
+/// <param name="Document">The document it comes from.</param>
+/// <param name="Score">Reciprocal-rank-fusion score (higher is better).</param>
+/// <param name="LexicalRank">1-based rank in the keyword ranking, or null when absent from it.</param>
+/// <param name="DenseRank">1-based rank in the vector ranking, or null when absent from it.</param>
+public sealed record ChunkHit(Chunk Chunk, DocumentInfo Document, double Score, int? LexicalRank, int? DenseRank);
+
+/// <summary>The store cannot be used: corrupt file, unreachable server, incompatible schema.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,1 @@
+namespace ChatBot.Storage.Qdrant; internal static class Placeholder {}

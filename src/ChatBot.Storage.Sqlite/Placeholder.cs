@@ -1,1 +1,0 @@
-namespace ChatBot.Storage.Sqlite; public static class Placeholder {}

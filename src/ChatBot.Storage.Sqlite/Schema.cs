@@ -1,0 +1,65 @@
+namespace ChatBot.Storage.Sqlite;
+
+/// <summary>The embedded store's tables. Dates are integers yyyymmdd so range filters compare numbers.</summary>
+internal static class Schema
+{
+    public static readonly string[] Statements =
+    [
+        """
+        CREATE TABLE documents(
+          id TEXT PRIMARY KEY,
+          version TEXT NOT NULL,
+          signature TEXT NOT NULL,
+          title TEXT NOT NULL,
+          date TEXT,
+          year INTEGER,
+          date_from INTEGER,
+          date_to INTEGER,
+          place TEXT,
+          url TEXT,
+          source TEXT NOT NULL,
+          format TEXT NOT NULL,
+          text TEXT NOT NULL,
+          text_offset INTEGER NOT NULL,
+          turns TEXT NOT NULL,
+          turn_count INTEGER NOT NULL,
+          chunk_count INTEGER NOT NULL,
+          ingested_at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE chunks(
+          rowid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          document_id TEXT NOT NULL,
+          version TEXT NOT NULL,
+          ordinal INTEGER NOT NULL,
+          turn_index INTEGER NOT NULL,
+          start INTEGER NOT NULL,
+          end INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          speaker TEXT NOT NULL,
+          role TEXT NOT NULL,
+          post TEXT,
+          question TEXT,
+          date_from INTEGER,
+          date_to INTEGER,
+          vector BLOB)
+        """,
+        "CREATE INDEX chunks_document ON chunks(document_id)",
+        "CREATE INDEX chunks_speaker ON chunks(speaker)",
+        """
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(
+          text, question, content = 'chunks', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2')
+        """,
+        """
+        CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+          INSERT INTO chunks_fts(rowid, text, question) VALUES (new.rowid, new.text, new.question);
+        END
+        """,
+        """
+        CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+          INSERT INTO chunks_fts(chunks_fts, rowid, text, question) VALUES ('delete', old.rowid, old.text, old.question);
+        END
+        """,
+    ];
+}

@@ -1,0 +1,528 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ChatBot.Model;
+using ChatBot.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatBot.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file holding documents, chunks, vectors (unit-length float32 blobs) and an
+/// FTS5 index (Porter stemming) over chunk text and question context. Keyword search is FTS5 BM25; vector
+/// search is an exact scan of an in-memory copy of the vectors, reloaded when another writer changed the file;
+/// the two are fused by reciprocal rank. A document is replaced in one transaction, so a crash part-way leaves
+/// the previous version whole. Safe for concurrent readers; writes are serialised.
+/// </summary>
+public sealed class SqliteTranscriptStore : ITranscriptStore
+{
+    private const int SchemaVersion = 1;
+    private const double QuestionColumnWeight = 0.3;
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _indexLock = new();
+    private DenseIndex? _dense;
+
+    /// <summary>Opens (lazily) the store at <paramref name="databasePath"/>; the folder is created if missing.</summary>
+    public SqliteTranscriptStore(string databasePath, ILogger<SqliteTranscriptStore>? logger = null)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _logger = logger ?? NullLogger<SqliteTranscriptStore>.Instance;
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public string Description => $"sqlite: {DatabasePath}";
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var dir = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        await using var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            Execute(connection, tx, "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            var version = Scalar(connection, tx, "SELECT value FROM meta WHERE key = 'schema_version'");
+            if (version is null)
+            {
+                foreach (var statement in Schema.Statements) Execute(connection, tx, statement);
+                Execute(connection, tx, $"INSERT INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}'), ('generation', '0')");
+            }
+            else if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
+            {
+                throw new StoreException($"The store {DatabasePath} has schema version {version}; this build reads version {SchemaVersion}. Move the file aside and ingest again to rebuild it.");
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw Corrupt(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDocumentState?> GetDocumentStateAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, "SELECT version, signature FROM documents WHERE id = $id", ("$id", documentId));
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredDocumentState(reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task UpsertDocumentAsync(TranscriptDocument document, IReadOnlyList<IndexedChunk> chunks, string indexSignature, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            // One transaction: readers see the old version until commit; a crash before commit leaves it untouched.
+            using (var delete = Command(connection, "DELETE FROM chunks WHERE document_id = $id", ("$id", document.Id)))
+            {
+                delete.Transaction = tx;
+                delete.ExecuteNonQuery();
+            }
+
+            using (var insert = Command(connection, """
+                INSERT INTO chunks(id, document_id, version, ordinal, turn_index, start, end, text, speaker, role, post, question, date_from, date_to, vector)
+                VALUES ($id, $doc, $version, $ordinal, $turn, $start, $end, $text, $speaker, $role, $post, $question, $from, $to, $vector)
+                """))
+            {
+                insert.Transaction = tx;
+                var p = insert.Parameters;
+                foreach (var name in new[] { "$id", "$doc", "$version", "$ordinal", "$turn", "$start", "$end", "$text", "$speaker", "$role", "$post", "$question", "$from", "$to", "$vector" })
+                    p.Add(new SqliteParameter(name, null));
+                foreach (var (chunk, vector) in chunks)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    p["$id"].Value = chunk.Id.ToString();
+                    p["$doc"].Value = chunk.DocumentId;
+                    p["$version"].Value = chunk.DocumentVersion;
+                    p["$ordinal"].Value = chunk.Ordinal;
+                    p["$turn"].Value = chunk.TurnIndex;
+                    p["$start"].Value = chunk.Start;
+                    p["$end"].Value = chunk.End;
+                    p["$text"].Value = chunk.Text;
+                    p["$speaker"].Value = chunk.Speaker;
+                    p["$role"].Value = RoleName(chunk.Role);
+                    p["$post"].Value = (object?)chunk.Post ?? DBNull.Value;
+                    p["$question"].Value = (object?)chunk.Question ?? DBNull.Value;
+                    p["$from"].Value = (object?)DateKey(document.DateFrom) ?? DBNull.Value;
+                    p["$to"].Value = (object?)DateKey(document.DateTo) ?? DBNull.Value;
+                    p["$vector"].Value = vector is { } v ? VectorMath.ToBytes(v.Span) : DBNull.Value;
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            using (var upsert = Command(connection, """
+                INSERT INTO documents(id, version, signature, title, date, year, date_from, date_to, place, url, source, format, text, text_offset, turns, turn_count, chunk_count, ingested_at)
+                VALUES ($id, $version, $signature, $title, $date, $year, $from, $to, $place, $url, $source, $format, $text, $offset, $turns, $turnCount, $chunkCount, $at)
+                ON CONFLICT(id) DO UPDATE SET version = excluded.version, signature = excluded.signature, title = excluded.title,
+                  date = excluded.date, year = excluded.year, date_from = excluded.date_from, date_to = excluded.date_to,
+                  place = excluded.place, url = excluded.url, source = excluded.source, format = excluded.format, text = excluded.text,
+                  text_offset = excluded.text_offset, turns = excluded.turns, turn_count = excluded.turn_count,
+                  chunk_count = excluded.chunk_count, ingested_at = excluded.ingested_at
+                """,
+                ("$id", document.Id), ("$version", document.ContentHash), ("$signature", indexSignature), ("$title", document.Title),
+                ("$date", document.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$year", document.Year),
+                ("$from", DateKey(document.DateFrom)), ("$to", DateKey(document.DateTo)), ("$place", document.Place), ("$url", document.Url),
+                ("$source", document.Source), ("$format", document.Format), ("$text", document.Text), ("$offset", document.TextOffset),
+                ("$turns", JsonSerializer.Serialize(document.Turns, s_json)), ("$turnCount", document.Turns.Count), ("$chunkCount", chunks.Count),
+                ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))))
+            {
+                upsert.Transaction = tx;
+                upsert.ExecuteNonQuery();
+            }
+
+            if (chunks.FirstOrDefault(c => c.Vector is not null)?.Vector is { } first)
+            {
+                var dims = Scalar(connection, tx, "SELECT value FROM meta WHERE key = 'vector_dimensions'");
+                if (dims is null) Execute(connection, tx, $"INSERT INTO meta(key, value) VALUES ('vector_dimensions', '{first.Length}')");
+                else if (dims != first.Length.ToString(CultureInfo.InvariantCulture))
+                    throw new StoreException($"The store {DatabasePath} holds {dims}-dimensional vectors; the embedder gives {first.Length}. Use a new data directory for another model.");
+            }
+
+            BumpGeneration(connection, tx);
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw Corrupt(e);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            using var deleteChunks = Command(connection, "DELETE FROM chunks WHERE document_id = $id", ("$id", documentId));
+            deleteChunks.Transaction = tx;
+            deleteChunks.ExecuteNonQuery();
+            using var deleteDocument = Command(connection, "DELETE FROM documents WHERE id = $id", ("$id", documentId));
+            deleteDocument.Transaction = tx;
+            int removed = deleteDocument.ExecuteNonQuery();
+            BumpGeneration(connection, tx);
+            await tx.CommitAsync(cancellationToken);
+            return removed > 0;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TranscriptDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, """
+            SELECT id, title, date, year, place, url, source, format, text, text_offset, version, turns FROM documents WHERE id = $id
+            """, ("$id", documentId));
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new TranscriptDocument
+        {
+            Id = reader.GetString(0),
+            Title = reader.GetString(1),
+            Date = reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Year = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+            Place = reader.IsDBNull(4) ? null : reader.GetString(4),
+            Url = reader.IsDBNull(5) ? null : reader.GetString(5),
+            Source = reader.GetString(6),
+            Format = reader.GetString(7),
+            Text = reader.GetString(8),
+            TextOffset = reader.GetInt32(9),
+            ContentHash = reader.GetString(10),
+            Turns = JsonSerializer.Deserialize<List<Turn>>(reader.GetString(11), s_json) ?? [],
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, """
+            SELECT id, title, date, year, place, url, source, format, turn_count, chunk_count, ingested_at
+            FROM documents ORDER BY COALESCE(date_to, '') DESC, title
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var result = new List<DocumentSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new DocumentSummary
+            {
+                Id = reader.GetString(0),
+                Title = reader.GetString(1),
+                Date = reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Year = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                Place = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Url = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Source = reader.GetString(6),
+                Format = reader.GetString(7),
+                TurnCount = reader.GetInt32(8),
+                ChunkCount = reader.GetInt32(9),
+                IngestedAt = DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
+            });
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, """
+            SELECT speaker, role, COUNT(*), COUNT(DISTINCT document_id) FROM chunks GROUP BY speaker, role ORDER BY COUNT(*) DESC
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var result = new List<SpeakerSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+            result.Add(new SpeakerSummary(reader.GetString(0), ParseRole(reader.GetString(1)), reader.GetInt32(2), reader.GetInt32(3)));
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, """
+            SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM chunks), (SELECT COUNT(DISTINCT speaker) FROM chunks),
+                   (SELECT MIN(date_from) FROM documents), (SELECT MAX(date_to) FROM documents),
+                   (SELECT value FROM meta WHERE key = 'vector_dimensions')
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        long size = new FileInfo(DatabasePath).Exists ? new FileInfo(DatabasePath).Length : 0;
+        var wal = new FileInfo(DatabasePath + "-wal");
+        if (wal.Exists) size += wal.Length;
+        return new StoreStatistics(
+            reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2),
+            reader.IsDBNull(3) ? null : FromDateKey(reader.GetInt32(3)),
+            reader.IsDBNull(4) ? null : FromDateKey(reader.GetInt32(4)),
+            reader.IsDBNull(5) ? null : int.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
+            size);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChunkHit>> SearchAsync(ChunkSearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var connection = await OpenAsync(cancellationToken);
+        var rankings = new List<IReadOnlyList<long>>();
+        int lexicalIndex = -1, denseIndex = -1;
+
+        var match = FtsQuery(request.Text);
+        if (match is not null)
+        {
+            lexicalIndex = rankings.Count;
+            rankings.Add(await LexicalAsync(connection, match, request.Filter, request.CandidatesPerRanking, cancellationToken));
+        }
+
+        if (request.Vector is { } vector)
+        {
+            var index = await DenseIndexAsync(connection, cancellationToken);
+            denseIndex = rankings.Count;
+            rankings.Add(index.Search(vector.Span, request.Filter, request.CandidatesPerRanking));
+        }
+
+        if (rankings.Count == 0) return [];
+        var fused = ReciprocalRankFusion.Fuse(rankings).Take(request.Limit).ToList();
+        var rows = await LoadChunksAsync(connection, fused.Select(f => f.Key).ToList(), cancellationToken);
+        var hits = new List<ChunkHit>(fused.Count);
+        foreach (var (rowId, score, ranks) in fused)
+        {
+            if (!rows.TryGetValue(rowId, out var row)) continue;
+            hits.Add(new ChunkHit(row.Chunk, row.Document, score,
+                lexicalIndex >= 0 ? ranks[lexicalIndex] : null,
+                denseIndex >= 0 ? ranks[denseIndex] : null));
+        }
+
+        return hits;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    }
+
+    /// <summary>An FTS5 query: each term quoted, OR-ed; null when there is no term.</summary>
+    internal static string? FtsQuery(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var terms = LexicalAnalyzer.Terms(text).Distinct().ToList();
+        if (terms.Count == 0) return null;
+        return string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    }
+
+    private static async Task<List<long>> LexicalAsync(SqliteConnection connection, string match, ChunkFilter filter, int limit, CancellationToken ct)
+    {
+        var sql = new StringBuilder("""
+            SELECT c.rowid FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid
+            WHERE chunks_fts MATCH $match
+            """);
+        await using var cmd = connection.CreateCommand();
+        cmd.Parameters.AddWithValue("$match", match);
+        AppendFilter(sql, cmd, filter);
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY bm25(chunks_fts, 1.0, {QuestionColumnWeight}) LIMIT $limit");
+        cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.CommandText = sql.ToString();
+        var ids = new List<long>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    private static void AppendFilter(StringBuilder sql, SqliteCommand cmd, ChunkFilter filter)
+    {
+        void In(string column, string prefix, IEnumerable<string> values)
+        {
+            var names = new List<string>();
+            foreach (var v in values)
+            {
+                var name = $"${prefix}{names.Count}";
+                cmd.Parameters.AddWithValue(name, v);
+                names.Add(name);
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $" AND c.{column} IN ({(names.Count == 0 ? "NULL" : string.Join(',', names))})");
+        }
+
+        if (filter.Roles is { } roles) In("role", "role", roles.Select(RoleName));
+        if (filter.Speakers is { } speakers) In("speaker", "speaker", speakers);
+        if (filter.DocumentIds is { } ids) In("document_id", "doc", ids);
+        if (filter.From is { } from)
+        {
+            sql.Append(" AND c.date_to >= $from");
+            cmd.Parameters.AddWithValue("$from", DateKey(from));
+        }
+
+        if (filter.To is { } to)
+        {
+            sql.Append(" AND c.date_from <= $to");
+            cmd.Parameters.AddWithValue("$to", DateKey(to));
+        }
+    }
+
+    private static async Task<Dictionary<long, (Chunk Chunk, DocumentInfo Document)>> LoadChunksAsync(SqliteConnection connection, List<long> rowIds, CancellationToken ct)
+    {
+        var result = new Dictionary<long, (Chunk, DocumentInfo)>();
+        if (rowIds.Count == 0) return result;
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT c.rowid, c.id, c.document_id, c.version, c.ordinal, c.turn_index, c.start, c.end, c.text, c.speaker, c.role, c.post, c.question,
+                   d.title, d.date, d.year, d.place, d.url, d.source, d.format
+            FROM chunks c JOIN documents d ON d.id = c.document_id
+            WHERE c.rowid IN ({string.Join(',', rowIds)})
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var chunk = new Chunk
+            {
+                Id = Guid.Parse(reader.GetString(1)),
+                DocumentId = reader.GetString(2),
+                DocumentVersion = reader.GetString(3),
+                Ordinal = reader.GetInt32(4),
+                TurnIndex = reader.GetInt32(5),
+                Start = reader.GetInt32(6),
+                End = reader.GetInt32(7),
+                Text = reader.GetString(8),
+                Speaker = reader.GetString(9),
+                Role = ParseRole(reader.GetString(10)),
+                Post = reader.IsDBNull(11) ? null : reader.GetString(11),
+                Question = reader.IsDBNull(12) ? null : reader.GetString(12),
+            };
+            var document = new DocumentInfo
+            {
+                Id = chunk.DocumentId,
+                Title = reader.GetString(13),
+                Date = reader.IsDBNull(14) ? null : DateOnly.ParseExact(reader.GetString(14), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Year = reader.IsDBNull(15) ? null : reader.GetInt32(15),
+                Place = reader.IsDBNull(16) ? null : reader.GetString(16),
+                Url = reader.IsDBNull(17) ? null : reader.GetString(17),
+                Source = reader.GetString(18),
+                Format = reader.GetString(19),
+            };
+            result[reader.GetInt64(0)] = (chunk, document);
+        }
+
+        return result;
+    }
+
+    private async Task<DenseIndex> DenseIndexAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        long generation = long.Parse(Scalar(connection, null, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
+        lock (_indexLock)
+        {
+            if (_dense is { } current && current.Generation == generation) return current;
+        }
+
+        var loaded = await DenseIndex.LoadAsync(connection, generation, ct);
+        lock (_indexLock)
+        {
+            if (_dense is null || _dense.Generation < loaded.Generation) _dense = loaded;
+            _logger.LogDebug("Loaded {Count} vectors of generation {Generation} from {Path}", loaded.Count, generation, DatabasePath);
+            return _dense;
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+            pragma.ExecuteNonQuery();
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync();
+            throw Corrupt(e);
+        }
+    }
+
+    private StoreException Corrupt(SqliteException e) => e.SqliteErrorCode switch
+    {
+        26 or 11 => new StoreException($"The store file {DatabasePath} is not a usable ChatBot database ({e.Message.TrimEnd('.')}). Move it aside or delete it, then ingest again to rebuild the index.", e),
+        14 => new StoreException($"The store file {DatabasePath} cannot be opened ({e.Message.TrimEnd('.')}). Check that its folder exists and is writable.", e),
+        _ => new StoreException($"The store {DatabasePath} failed: {e.Message}", e),
+    };
+
+    private static void BumpGeneration(SqliteConnection connection, SqliteTransaction tx) =>
+        Execute(connection, tx, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'");
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string? Scalar(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar() switch { null or DBNull => null, var v => Convert.ToString(v, CultureInfo.InvariantCulture) };
+    }
+
+    internal static string RoleName(SpeakerRole role) => role switch
+    {
+        SpeakerRole.Principal => "principal",
+        SpeakerRole.Question => "question",
+        _ => "other",
+    };
+
+    internal static SpeakerRole ParseRole(string role) => role switch
+    {
+        "principal" => SpeakerRole.Principal,
+        "question" => SpeakerRole.Question,
+        _ => SpeakerRole.Other,
+    };
+
+    /// <summary>A date as a sortable integer yyyymmdd.</summary>
+    internal static int? DateKey(DateOnly? date) => date is { } d ? d.Year * 10000 + d.Month * 100 + d.Day : null;
+
+    private static DateOnly FromDateKey(int key) => new(key / 10000, key / 100 % 100, key % 100);
+}

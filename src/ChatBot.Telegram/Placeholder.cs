@@ -1,0 +1,1 @@
+namespace ChatBot.Telegram; internal static class Placeholder {}
