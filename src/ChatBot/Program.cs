@@ -1,1 +1,26 @@
-Console.WriteLine("hi");
+using System.CommandLine;
+using ChatBot.Cli;
+using ChatBot.Storage;
+
+var data = new Option<string?>("--data") { Description = "Data directory (default: ChatBot:DataDirectory from appsettings.json)", Recursive = true };
+var root = new RootCommand("ChatBot: verbatim, cited quotes from officials' transcripts")
+{
+    IngestCommand.Create(data),
+    SearchCommand.Create(data),
+    ServeCommand.Create(data),
+};
+
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (StoreException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 3;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}

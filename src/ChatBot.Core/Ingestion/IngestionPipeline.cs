@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using ChatBot.Chunking;
+using ChatBot.Model;
+using ChatBot.Parsing;
+using ChatBot.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatBot.Ingestion;
+
+/// <summary>
+/// Files in, searchable documents out: read and parse (in parallel) -> chunk by turn -> embed (batched) -> write,
+/// one document at a time. A file that cannot be parsed is reported and skipped; the rest goes in. A document
+/// already stored in the same version with the same chunking and embedder is left alone, so re-running an
+/// interrupted ingest only does the missing work. Not safe for two runs on one store at once.
+/// </summary>
+public sealed partial class IngestionPipeline
+{
+    private const int ParseBatch = 16;
+
+    private readonly TranscriptReader _reader;
+    private readonly TurnChunker _chunker;
+    private readonly ITranscriptStore _store;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the pipeline; without <paramref name="embedder"/> chunks are stored without vectors (BM25 only).</summary>
+    public IngestionPipeline(TranscriptReader reader, TurnChunker chunker, ITranscriptStore store,
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<IngestionPipeline>? logger = null)
+    {
+        _reader = reader;
+        _chunker = chunker;
+        _store = store;
+        _embedder = embedder;
+        _logger = logger ?? NullLogger<IngestionPipeline>.Instance;
+    }
+
+    /// <summary>
+    /// The settings a stored document must have been indexed with to count as current: chunking and embedder.
+    /// </summary>
+    public string IndexSignature
+    {
+        get
+        {
+            var meta = _embedder?.GetService<EmbeddingGeneratorMetadata>();
+            var embedder = _embedder is null ? "none" : $"{meta?.DefaultModelId ?? _embedder.GetType().Name}/{meta?.DefaultModelDimensions}";
+            return $"{_chunker.Options.Signature};embedder={embedder}";
+        }
+    }
+
+    /// <summary>Every file under the given files and folders (folders recursively, hidden entries skipped), sorted.</summary>
+    public static (List<string> Files, List<SkippedFile> Missing) ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var missing = new List<SkippedFile>();
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            if (File.Exists(full)) files.Add(full);
+            else if (Directory.Exists(full))
+            {
+                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+                foreach (var f in Directory.EnumerateFiles(full, "*", options))
+                {
+                    if (!Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))) files.Add(f);
+                }
+            }
+            else missing.Add(new SkippedFile(full, null, "no such file or folder"));
+        }
+
+        return (files.ToList(), missing);
+    }
+
+    /// <summary>Ingests files and folders.</summary>
+    public async Task<IngestionSummary> IngestAsync(IEnumerable<string> paths, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        long started = Stopwatch.GetTimestamp();
+        await _store.InitializeAsync(cancellationToken);
+        var (files, skipped) = ExpandPaths(paths);
+        var signature = IndexSignature;
+        int written = 0, unchanged = 0, chunksWritten = 0, chunksEmbedded = 0, done = 0;
+
+        for (int batchStart = 0; batchStart < files.Count; batchStart += ParseBatch)
+        {
+            var batch = files.Skip(batchStart).Take(ParseBatch).ToList();
+            var parsed = new (TranscriptDocument? Document, SkippedFile? Error)[batch.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                (i, _) =>
+                {
+                    parsed[i] = Parse(batch[i]);
+                    return ValueTask.CompletedTask;
+                });
+
+            // Decide what needs writing, then chunk and embed the whole batch in one call.
+            var work = new List<(TranscriptDocument Document, List<Chunk> Chunks)>();
+            for (int i = 0; i < batch.Count; i++)
+            {
+                var (document, error) = parsed[i];
+                if (error is not null)
+                {
+                    skipped.Add(error);
+                    LogSkipped(_logger, error.ToString());
+                    continue;
+                }
+
+                var state = await _store.GetDocumentStateAsync(document!.Id, cancellationToken);
+                if (state is not null && state.Version == document.ContentHash && state.IndexSignature == signature)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                work.Add((document, _chunker.Chunk(document)));
+            }
+
+            var vectors = await EmbedAsync(work.SelectMany(w => w.Chunks).ToList(), cancellationToken);
+            chunksEmbedded += vectors.Embedded;
+            int offset = 0;
+            foreach (var (document, chunks) in work)
+            {
+                var indexed = chunks.Select((c, j) => new IndexedChunk(c, vectors.Vectors?[offset + j])).ToList();
+                offset += chunks.Count;
+                await _store.UpsertDocumentAsync(document, indexed, signature, cancellationToken);
+                written++;
+                chunksWritten += chunks.Count;
+                LogWritten(_logger, document.Source, chunks.Count);
+            }
+
+            foreach (var file in batch) progress?.Report(new IngestionProgress(++done, files.Count, file));
+        }
+
+        return new IngestionSummary
+        {
+            Files = files.Count,
+            DocumentsWritten = written,
+            DocumentsUnchanged = unchanged,
+            ChunksWritten = chunksWritten,
+            ChunksEmbedded = chunksEmbedded,
+            Skipped = skipped,
+            Elapsed = Stopwatch.GetElapsedTime(started),
+        };
+    }
+
+    private (TranscriptDocument?, SkippedFile?) Parse(string path)
+    {
+        try
+        {
+            return (_reader.Read(path), null);
+        }
+        catch (TranscriptFormatException e)
+        {
+            return (null, new SkippedFile(e.Path, e.Line, e.Reason));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A parser bug on one odd file must not stop the run; it is reported like any bad input.
+            return (null, new SkippedFile(path, null, $"could not be parsed: {e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    private async Task<(ReadOnlyMemory<float>?[]? Vectors, int Embedded)> EmbedAsync(List<Chunk> chunks, CancellationToken ct)
+    {
+        if (_embedder is null || chunks.Count == 0) return (null, 0);
+        var embeddings = await _embedder.GenerateAsync(chunks.Select(c => c.Text), cancellationToken: ct);
+        if (embeddings.Count != chunks.Count)
+            throw new InvalidOperationException($"The embedder returned {embeddings.Count} vectors for {chunks.Count} texts.");
+        return (embeddings.Select(e => (ReadOnlyMemory<float>?)e.Vector).ToArray(), chunks.Count);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Skipped {File}")]
+    private static partial void LogSkipped(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Indexed {Source}: {Chunks} chunks")]
+    private static partial void LogWritten(ILogger logger, string source, int chunks);
+}

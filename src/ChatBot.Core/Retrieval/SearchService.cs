@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using ChatBot.Model;
+using ChatBot.Storage;
+using ChatBot.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatBot.Retrieval;
+
+/// <summary>
+/// Hybrid quote search: reads the query (<see cref="QueryAnalyzer"/>), ranks chunks by BM25 and, when an embedder
+/// is configured, by vector, fused in the store; keeps one passage per answer turn; and cuts each passage down to
+/// its best 1-3 sentences (<see cref="QuoteSelector"/>). Default results are principal statements only, never a
+/// journalist's question. Thread-safe.
+/// </summary>
+public sealed partial class SearchService : ISearchService
+{
+    private static readonly TimeSpan s_cacheLifetime = TimeSpan.FromSeconds(30);
+    private static readonly SpeakerRole[] s_principalOnly = [SpeakerRole.Principal];
+
+    private readonly ITranscriptStore _store;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
+    private readonly ILogger _logger;
+    private readonly Lock _cacheLock = new();
+    private (DateTime At, SpeakerDirectory Speakers, IReadOnlyList<DocumentSummary> Documents)? _cache;
+
+    /// <summary>Creates the service; without <paramref name="embedder"/> search is BM25 only.</summary>
+    public SearchService(ITranscriptStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<SearchService>? logger = null)
+    {
+        _store = store;
+        _embedder = embedder;
+        _logger = logger ?? NullLogger<SearchService>.Instance;
+    }
+
+    /// <summary>Whether the dense ranking is available.</summary>
+    public bool UsesVectors => _embedder is not null;
+
+    /// <summary>The store searched.</summary>
+    public ITranscriptStore Store => _store;
+
+    /// <summary>The embedder, if any.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>>? Embedder => _embedder;
+
+    /// <summary>Forgets cached speakers and documents (call after ingesting in the same process).</summary>
+    public void InvalidateCaches()
+    {
+        lock (_cacheLock) _cache = null;
+    }
+
+    /// <inheritdoc />
+    public async Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        Validate(query);
+        long started = Stopwatch.GetTimestamp();
+        var (speakers, documents) = await DirectoryAsync(cancellationToken);
+
+        var analyzed = query.Interpret ? QueryAnalyzer.Analyze(query.Query, speakers) : new AnalyzedQuery(query.Query.Trim(), null, null, null);
+        IReadOnlyList<string>? speakerFilter = query.Speaker is { Length: > 0 } typed ? speakers.Resolve(typed) : analyzed.Speakers;
+        var from = query.From ?? analyzed.From;
+        var to = query.To ?? analyzed.To;
+        var topic = analyzed.Topic.Length > 0 ? analyzed.Topic : query.Query.Trim();
+        IReadOnlyCollection<string>? documentIds = null;
+        if (query.Source is { Length: > 0 } source)
+        {
+            var needle = source.Replace('\\', '/');
+            documentIds = documents.Where(d => d.Source.Replace('\\', '/').Contains(needle, StringComparison.OrdinalIgnoreCase)).Select(d => d.Id).ToList();
+        }
+
+        bool useVectors = _embedder is not null && query.UseVectors;
+        var interpretation = new QueryInterpretation(topic, speakerFilter, from, to, useVectors);
+        if (speakerFilter is { Count: 0 } || documentIds is { Count: 0 } || (from > to))
+            return new SearchResponse(query.Query, interpretation, []);
+
+        ReadOnlyMemory<float>? vector = null;
+        if (useVectors) vector = (await _embedder!.GenerateAsync([topic], cancellationToken: cancellationToken))[0].Vector;
+
+        var request = new ChunkSearchRequest
+        {
+            Text = query.UseKeywords ? topic : null,
+            Vector = vector,
+            Filter = new ChunkFilter
+            {
+                Roles = query.Roles ?? s_principalOnly,
+                Speakers = speakerFilter,
+                From = from,
+                To = to,
+                DocumentIds = documentIds,
+            },
+            Limit = Math.Min(200, query.Limit * 8),
+            CandidatesPerRanking = Math.Max(100, query.Limit * 10),
+        };
+        var hits = await _store.SearchAsync(request, cancellationToken);
+
+        // One passage per turn: five windows of one answer are one result.
+        var chosen = new List<ChunkHit>();
+        var turns = new HashSet<(string, int)>();
+        foreach (var hit in hits)
+        {
+            if (!turns.Add((hit.Chunk.DocumentId, hit.Chunk.TurnIndex))) continue;
+            chosen.Add(hit);
+            if (chosen.Count == query.Limit) break;
+        }
+
+        var results = await CutQuotesAsync(chosen, topic, vector, cancellationToken);
+        LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new SearchResponse(query.Query, interpretation, results);
+    }
+
+    /// <summary>Cuts each passage to its best sentences; passages with none of the topic's words are judged by vector.</summary>
+    private async Task<List<QuoteResult>> CutQuotesAsync(List<ChunkHit> hits, string topic, ReadOnlyMemory<float>? vector, CancellationToken ct)
+    {
+        var terms = LexicalAnalyzer.Terms(topic).ToHashSet();
+        var sentenceScores = new IReadOnlyList<float>?[hits.Count];
+        if (vector is { } q && _embedder is not null)
+        {
+            var pending = new List<(int Hit, List<TextSpan> Sentences)>();
+            for (int i = 0; i < hits.Count; i++)
+            {
+                var words = LexicalAnalyzer.Terms(hits[i].Chunk.Text);
+                if (words.Any(terms.Contains)) continue;
+                var sentences = QuoteSelector.Sentences(hits[i].Chunk.Text);
+                if (sentences.Count > 1) pending.Add((i, sentences));
+            }
+
+            if (pending.Count > 0)
+            {
+                var texts = pending.SelectMany(p => p.Sentences.Select(s => s.Of(hits[p.Hit].Chunk.Text))).ToList();
+                var embeddings = await _embedder.GenerateAsync(texts, cancellationToken: ct);
+                int k = 0;
+                foreach (var (hit, sentences) in pending)
+                {
+                    var scores = new float[sentences.Count];
+                    for (int s = 0; s < sentences.Count; s++) scores[s] = TensorPrimitives.Dot(embeddings[k++].Vector.Span, q.Span);
+                    sentenceScores[hit] = scores;
+                }
+            }
+        }
+
+        var results = new List<QuoteResult>(hits.Count);
+        for (int i = 0; i < hits.Count; i++)
+        {
+            var (chunk, document, score, _, _) = hits[i];
+            var span = QuoteSelector.Select(chunk.Text, terms, sentenceScores[i]);
+            results.Add(new QuoteResult
+            {
+                Text = span.Of(chunk.Text),
+                Speaker = chunk.Speaker,
+                Post = chunk.Post,
+                Role = chunk.Role,
+                Start = chunk.Start + span.Start,
+                End = chunk.Start + span.End,
+                Score = Math.Round(score, 6),
+                Question = chunk.Question,
+                Document = document,
+                ChunkId = chunk.Id,
+                TurnIndex = chunk.TurnIndex,
+            });
+        }
+
+        return results;
+    }
+
+    private async Task<(SpeakerDirectory, IReadOnlyList<DocumentSummary>)> DirectoryAsync(CancellationToken ct)
+    {
+        lock (_cacheLock)
+        {
+            if (_cache is { } c && DateTime.UtcNow - c.At < s_cacheLifetime) return (c.Speakers, c.Documents);
+        }
+
+        var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync(ct));
+        var documents = await _store.ListDocumentsAsync(ct);
+        lock (_cacheLock) _cache = (DateTime.UtcNow, speakers, documents);
+        return (speakers, documents);
+    }
+
+    private static void Validate(SearchQuery query)
+    {
+        if (string.IsNullOrWhiteSpace(query.Query)) throw new ArgumentException("The query is empty: ask about a topic, for example \"What did Lavrov say about North Korea?\".", nameof(query));
+        if (query.Query.Length > SearchQuery.MaxQueryLength)
+            throw new ArgumentException($"The query is {query.Query.Length} characters long; the limit is {SearchQuery.MaxQueryLength}.", nameof(query));
+        if (query.Limit is < 1 or > SearchQuery.MaxLimit)
+            throw new ArgumentException($"The limit must be between 1 and {SearchQuery.MaxLimit}; it was {query.Limit}.", nameof(query));
+        if (query.From is { } f && query.To is { } t && f > t)
+            throw new ArgumentException($"The date range is empty: from {f:yyyy-MM-dd} is after to {t:yyyy-MM-dd}.", nameof(query));
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Search returned {Results} quotes from {Hits} hits in {Milliseconds:F1} ms")]
+    private static partial void LogSearch(ILogger logger, int results, int hits, double milliseconds);
+}

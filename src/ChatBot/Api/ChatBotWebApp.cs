@@ -1,0 +1,33 @@
+using System.Text.Json;
+using ChatBot.Hosting;
+
+namespace ChatBot.Api;
+
+/// <summary>The HTTP host: the retrieval API on the shared service registration.</summary>
+public static class ChatBotWebApp
+{
+    /// <summary>Builds the web application. <paramref name="configure"/> may override configuration (tests, CLI options).</summary>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppPaths.DefaultContentRoot() });
+        configure?.Invoke(builder.Configuration);
+        builder.AddChatBotServices();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapSearchApi();
+        app.MapDocumentsApi();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using ChatBot.Chunking;
+using ChatBot.Ingestion;
+using ChatBot.Parsing;
+using ChatBot.Retrieval;
+using ChatBot.Storage;
+using ChatBot.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Hosting;
+
+/// <summary>Registers the bot's services once for every front end (CLI, HTTP API, Telegram).</summary>
+public static class ChatBotServiceCollectionExtensions
+{
+    /// <summary>Options, store, encoder, ingestion and search, all chosen by the <c>ChatBot</c> configuration section.</summary>
+    public static IHostApplicationBuilder AddChatBotServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ChatBotOptions>().BindConfiguration(ChatBotOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "ChatBot:DataDirectory must name a folder")
+            .Validate(o => o.Chunking.MaxTokens is >= 16 and <= 128, "ChatBot:Chunking:MaxTokens must be 16 to 128 (the encoder reads 128 tokens)")
+            .Validate(o => o.Search.DefaultLimit is >= 1 and <= SearchQuery.MaxLimit, $"ChatBot:Search:DefaultLimit must be 1 to {SearchQuery.MaxLimit}")
+            .Validate(o => o.Storage.Provider is "Embedded" or "Qdrant", "ChatBot:Storage:Provider must be Embedded or Qdrant")
+            .ValidateOnStart();
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(sp => new AppPaths(contentRoot, sp.GetRequiredService<IOptions<ChatBotOptions>>().Value));
+        services.AddSingleton(_ => TranscriptReader.CreateDefault());
+        services.AddSingleton<EmbedderProvider>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Chunking;
+            var embedder = sp.GetRequiredService<EmbedderProvider>();
+            return new TurnChunker(new ChunkingOptions
+            {
+                MaxTokens = o.MaxTokens,
+                OverlapSentences = o.OverlapSentences,
+                TokenCounter = embedder.TokenCounter,
+                TokenCounterName = embedder.TokenCounter is null ? "estimate" : "model",
+            });
+        });
+        services.AddSingleton<ITranscriptStore>(sp =>
+        {
+            var paths = sp.GetRequiredService<AppPaths>();
+            return new SqliteTranscriptStore(paths.DatabasePath, sp.GetRequiredService<ILogger<SqliteTranscriptStore>>());
+        });
+        services.AddSingleton(sp => new SearchService(
+            sp.GetRequiredService<ITranscriptStore>(), sp.GetRequiredService<EmbedderProvider>().Embedder, sp.GetRequiredService<ILogger<SearchService>>()));
+        services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());
+        services.AddSingleton(sp => new IngestionPipeline(
+            sp.GetRequiredService<TranscriptReader>(), sp.GetRequiredService<TurnChunker>(), sp.GetRequiredService<ITranscriptStore>(),
+            sp.GetRequiredService<EmbedderProvider>().Embedder, sp.GetRequiredService<ILogger<IngestionPipeline>>()));
+        services.AddSingleton<CorpusBootstrapper>();
+        return builder;
+    }
+}

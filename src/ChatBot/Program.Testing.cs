@@ -1,0 +1,2 @@
+/// <summary>Lets tests reach the top-level program.</summary>
+public partial class Program;
