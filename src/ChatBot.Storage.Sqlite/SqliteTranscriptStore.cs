@@ -338,9 +338,14 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     internal static string? FtsQuery(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var terms = LexicalAnalyzer.Terms(text).Distinct().ToList();
-        if (terms.Count == 0) return null;
-        return string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        var ordered = LexicalAnalyzer.Terms(text);
+        if (ordered.Count == 0) return null;
+        // Single terms, plus adjacent pairs as phrases: "north korea" outranks a passage on "North Africa".
+        var clauses = ordered.Distinct().Select(Quote).ToList();
+        for (int i = 0; i + 1 < ordered.Count; i++) clauses.Add(Quote(ordered[i] + " " + ordered[i + 1]));
+        return string.Join(" OR ", clauses.Distinct());
+
+        static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private static async Task<List<long>> LexicalAsync(SqliteConnection connection, string match, ChunkFilter filter, int limit, CancellationToken ct)

@@ -39,6 +39,13 @@ public static partial class SpeakerLabels
         "staff", "voice", "emcee", "facilitator", "audience", "crowd", "unidentified",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    // Words that end a label naming an office rather than a person ("SENIOR ADMINISTRATION OFFICIAL", "THE PRESIDENT").
+    private static readonly FrozenSet<string> s_genericTitles = new[]
+    {
+        "official", "officials", "president", "secretary", "spokesperson", "spokesman", "participant", "participants",
+        "speaker", "minister", "ambassador", "director", "chair", "advisor", "adviser", "administrator", "representative",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> s_lowerParticles = new[]
     {
         "de", "da", "di", "von", "van", "der", "al", "bin", "ibn", "la", "le", "del", "dos", "du", "of", "the", "for", "and",
@@ -93,6 +100,7 @@ public static partial class SpeakerLabels
         if (Classify(label) == SpeakerRole.Question) return "Question";
         if (label.Any(char.IsLower)) return label;
         var surname = label.Split(' ')[^1].TrimEnd('.');
+        if (s_otherHeads.Contains(surname) || s_genericTitles.Contains(surname)) return ToTitleCase(label);
         foreach (var name in knownNames)
         {
             var last = name.Split(' ')[^1];

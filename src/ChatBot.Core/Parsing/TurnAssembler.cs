@@ -12,8 +12,9 @@ internal static class TurnAssembler
 {
     public const string Unattributed = "Unattributed";
 
-    public static List<Turn> Assemble(string text, IReadOnlyList<TextSpan> paragraphs, string title)
+    public static List<Turn> Assemble(string text, IReadOnlyList<TextSpan> blocks, string title)
     {
+        var paragraphs = SplitAtLabelledLines(text, blocks);
         var knownNames = TitleNames.Extract(title);
         var matches = new LabelMatch?[paragraphs.Count];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,6 +74,36 @@ internal static class TurnAssembler
         }
 
         return turns;
+    }
+
+    /// <summary>
+    /// A new speaker may start on the next line without a blank line in between ("has said?  \nMS. PSAKI:  This");
+    /// such a line begins a paragraph of its own. Only unambiguous labels split a paragraph.
+    /// </summary>
+    private static List<TextSpan> SplitAtLabelledLines(string text, IReadOnlyList<TextSpan> blocks)
+    {
+        var result = new List<TextSpan>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            int start = block.Start;
+            int nl = text.IndexOf('\n', start, block.Length);
+            while (nl >= 0 && nl < block.End)
+            {
+                int lineStart = nl + 1;
+                while (lineStart < block.End && text[lineStart] is ' ' or '\t') lineStart++;
+                if (lineStart < block.End && SpeakerLabels.Match(text, lineStart, block.End) is { IsStrong: true })
+                {
+                    result.Add(Paragraphs.Trim(text, start, nl));
+                    start = lineStart;
+                }
+
+                nl = lineStart < block.End ? text.IndexOf('\n', lineStart, block.End - lineStart) : -1;
+            }
+
+            result.Add(Paragraphs.Trim(text, start, block.End));
+        }
+
+        return result.Where(p => p.Length > 0).ToList();
     }
 
     /// <summary>Whether a turn opens by addressing its own speaker by name ("Jen, ..."), which only a questioner does.</summary>

@@ -1,1 +1,0 @@
-namespace ChatBot.Embeddings; public static class Placeholder {}

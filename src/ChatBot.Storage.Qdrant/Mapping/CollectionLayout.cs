@@ -1,0 +1,40 @@
+namespace ChatBot.Storage.Qdrant.Mapping;
+
+/// <summary>
+/// Names and indexes of the two collections. Chunks: a named dense vector (cosine) and a named sparse vector with
+/// the IDF modifier, payload indexes for every filtered field. Documents: payload only (no vectors), one point per
+/// document with its full text and turns.
+/// </summary>
+internal static class CollectionLayout
+{
+    public const string DenseVector = "dense";
+    public const string SparseVector = "bm25";
+    public const string Distance = "Cosine";
+    public const string IdfModifier = "idf";
+
+    public const string DocumentId = "document_id";
+    public const string WriteId = "write_id";
+    public const string Speaker = "speaker";
+    public const string Role = "role";
+    public const string Source = "source";
+    public const string DateFrom = "date_from";
+    public const string DateTo = "date_to";
+
+    /// <summary>Payload indexes of the chunks collection: field name and index type.</summary>
+    public static readonly IReadOnlyList<(string Field, string Schema)> ChunkIndexes =
+    [
+        (DocumentId, "keyword"),
+        (Speaker, "keyword"),
+        (Role, "keyword"),
+        (Source, "keyword"),
+        (DateFrom, "datetime"),
+        (DateTo, "datetime"),
+    ];
+
+    /// <summary>The point id of a document record: a GUID from the SHA-256 of the document id.</summary>
+    public static Guid DocumentPointId(string documentId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("document\n" + documentId));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

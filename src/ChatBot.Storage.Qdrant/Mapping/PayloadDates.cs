@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace ChatBot.Storage.Qdrant.Mapping;
+
+/// <summary>Dates in payloads: range fields as RFC 3339 midnight UTC (for the datetime index), the plain date as yyyy-MM-dd.</summary>
+internal static class PayloadDates
+{
+    public static string? ToDateTime(DateOnly? date) =>
+        date?.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+
+    public static DateOnly? FromDateTime(string? value) =>
+        value is null ? null : DateOnly.FromDateTime(DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime);
+
+    public static string? ToDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly? FromDate(string? value) =>
+        value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,1 +1,0 @@
-namespace ChatBot.Storage.Qdrant; internal static class Placeholder {}

@@ -1,1 +1,0 @@
-namespace ChatBot.Telegram; internal static class Placeholder {}

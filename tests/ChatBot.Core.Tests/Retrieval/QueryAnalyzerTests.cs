@@ -1,0 +1,92 @@
+using ChatBot.Model;
+using ChatBot.Retrieval;
+using ChatBot.Storage;
+
+namespace ChatBot.Core.Tests.Retrieval;
+
+public sealed class QueryAnalyzerTests
+{
+    private static readonly SpeakerDirectory s_speakers = new([
+        new SpeakerSummary("Sergey Lavrov", SpeakerRole.Principal, 100, 10),
+        new SpeakerSummary("Sergei Lavrov", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Sergey V. Lavrov", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Jen Psaki", SpeakerRole.Principal, 50, 5),
+        new SpeakerSummary("Senior Administration Official", SpeakerRole.Principal, 5, 2),
+        new SpeakerSummary("The President", SpeakerRole.Principal, 5, 2),
+        new SpeakerSummary("Question", SpeakerRole.Question, 500, 20),
+    ]);
+
+    [Fact]
+    public void NamedSpeakerBecomesAFilterWithAllSpellingsAndLeavesTheTopic()
+    {
+        var q = QueryAnalyzer.Analyze("What did Lavrov say about North Korea?", s_speakers);
+        Assert.Equal("North Korea", q.Topic);
+        Assert.Equal(["Sergey Lavrov", "Sergei Lavrov", "Sergey V. Lavrov"], q.Speakers);
+        Assert.Null(q.From);
+    }
+
+    [Fact]
+    public void FullNameAndPossessiveAreRemovedFromTheTopic()
+    {
+        var q = QueryAnalyzer.Analyze("Sergey Lavrov's position on NATO expansion", s_speakers);
+        Assert.Equal("NATO expansion", q.Topic);
+        Assert.NotNull(q.Speakers);
+    }
+
+    [Fact]
+    public void PronounQuestionKeepsOnlyTheTopic()
+    {
+        var q = QueryAnalyzer.Analyze("What does he think about the DPRK crisis?", s_speakers);
+        Assert.Equal("DPRK crisis", q.Topic);
+        Assert.Null(q.Speakers);
+    }
+
+    [Theory]
+    [InlineData("What did Lavrov say about Ukraine in 2014?", "2014-01-01", "2014-12-31")]
+    [InlineData("Lavrov on sanctions since 2016", "2016-01-01", null)]
+    [InlineData("sanctions before 2010", null, "2009-12-31")]
+    [InlineData("Syria between 2012 and 2014", "2012-01-01", "2014-12-31")]
+    [InlineData("What did he say in November 2017 about trade?", "2017-11-01", "2017-11-30")]
+    [InlineData("comments on November 8, 2017 about trade", "2017-11-08", "2017-11-08")]
+    public void DatesBecomeFiltersAndLeaveTheTopic(string query, string? from, string? to)
+    {
+        var q = QueryAnalyzer.Analyze(query, s_speakers);
+        Assert.Equal(from is null ? null : DateOnly.Parse(from), q.From);
+        Assert.Equal(to is null ? null : DateOnly.Parse(to), q.To);
+        Assert.DoesNotMatch(@"\d{4}", q.Topic);
+    }
+
+    [Fact]
+    public void NumbersThatAreNotYearsStay()
+    {
+        var q = QueryAnalyzer.Analyze("resolution 71/190 on democratic order", s_speakers);
+        Assert.Null(q.From);
+        Assert.Contains("71", q.Topic);
+    }
+
+    [Fact]
+    public void GenericWordsDoNotSelectGenericSpeakers()
+    {
+        var q = QueryAnalyzer.Analyze("What did the president say about the official visit?", s_speakers);
+        Assert.Null(q.Speakers);
+        Assert.Contains("president", q.Topic);
+        Assert.Contains("official", q.Topic);
+    }
+
+    [Fact]
+    public void AccordingToFramingIsNotTopic()
+    {
+        var q = QueryAnalyzer.Analyze("According to Psaki, what is the plan for vaccines?", s_speakers);
+        Assert.Equal(["Jen Psaki"], q.Speakers);
+        Assert.Equal("plan vaccines", q.Topic);
+    }
+
+    [Fact]
+    public void DirectoryResolvesTypedNames()
+    {
+        Assert.Equal(["Jen Psaki"], s_speakers.Resolve("jen psaki"));
+        Assert.Equal(3, s_speakers.Resolve("Lavrov").Count);
+        Assert.Equal(["Senior Administration Official"], s_speakers.Resolve("Senior Administration Official"));
+        Assert.Empty(s_speakers.Resolve("Blinken"));
+    }
+}

@@ -1,0 +1,49 @@
+using ChatBot.Text;
+
+namespace ChatBot.Core.Tests.Text;
+
+public sealed class SentenceSplitterTests
+{
+    private static List<string> Sentences(string text) => SentenceSplitter.Split(text).Select(s => s.Of(text)).ToList();
+
+    [Fact]
+    public void SplitsAtSentenceEndsAndKeepsClosingQuotes()
+    {
+        Assert.Equal(
+            ["They insist on “fair trade” rather than “free trade.”", "Is this true?", "Yes!"],
+            Sentences("They insist on “fair trade” rather than “free trade.” Is this true? Yes!"));
+    }
+
+    [Fact]
+    public void TitlesInitialsAndAbbreviationsDoNotEndASentence()
+    {
+        Assert.Equal(
+            ["Mr. Kerry met Sergey V. Lavrov in the U.S. Capitol at 7 p.m. on Monday.", "It went well."],
+            Sentences("Mr. Kerry met Sergey V. Lavrov in the U.S. Capitol at 7 p.m. on Monday. It went well."));
+    }
+
+    [Fact]
+    public void ABlankLineAlwaysEndsASentenceAndHardWrapsDoNot()
+    {
+        Assert.Equal(["So we had a very busy day today, as you all\nknow", "Next paragraph."], Sentences("So we had a very busy day today, as you all\nknow\n\nNext paragraph."));
+    }
+
+    [Fact]
+    public void OffsetsPointIntoTheOriginalText()
+    {
+        const string text = "  First one.  Second one?\n\n Third.";
+        foreach (var span in SentenceSplitter.Split(text))
+        {
+            Assert.False(char.IsWhiteSpace(text[span.Start]));
+            Assert.False(char.IsWhiteSpace(text[span.End - 1]));
+        }
+
+        Assert.Equal(3, SentenceSplitter.Split(text).Count);
+    }
+
+    [Fact]
+    public void LowerCaseAfterAPeriodContinuesTheSentence()
+    {
+        Assert.Single(Sentences("The talks continue, e.g. on trade, etc. and more."));
+    }
+}
