@@ -12,7 +12,7 @@ var root = new RootCommand("ChatBot: verbatim, cited quotes from officials' tran
 
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (StoreException e)
 {

@@ -19,6 +19,8 @@ public static class ChatBotWebApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // A malformed body reaches the exception handler, which answers with a ProblemDetails naming the fault.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
 
         var app = builder.Build();

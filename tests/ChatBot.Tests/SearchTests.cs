@@ -1,0 +1,116 @@
+using ChatBot.Model;
+using ChatBot.Retrieval;
+using ChatBot.Tests.Infrastructure;
+
+namespace ChatBot.Tests;
+
+public sealed class SearchTests(LavrovCorpusFixture corpus) : IClassFixture<LavrovCorpusFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> Queries => new(
+        "What did Lavrov say about North Korea?",
+        "fair trade free trade declaration",
+        "Syria Jabhat al-Nusra moderate opposition",
+        "What did Lavrov say about Ukraine in 2014?",
+        "NATO expansion",
+        "cyber security cooperation with the United States",
+        "international terrorism",
+        "reset with Trump");
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task EveryQuoteIsTheStoredTextBetweenItsOffsets(string query)
+    {
+        var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = query, Limit = 10 }, Ct);
+        Assert.NotEmpty(response.Results);
+        foreach (var result in response.Results)
+        {
+            var document = await corpus.Services.Store.GetDocumentAsync(result.Document.Id, Ct);
+            Assert.NotNull(document);
+            Assert.Equal(document.Text[result.Start..result.End], result.Text);
+            // And the stored text is the source file's own: the quote is found there verbatim.
+            Assert.Contains(result.Text, File.ReadAllText(result.Document.Source));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task NoJournalistsQuestionIsReturnedByDefault(string query)
+    {
+        var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = query, Limit = 20 }, Ct);
+        Assert.All(response.Results, r => Assert.Equal(SpeakerRole.Principal, r.Role));
+    }
+
+    [Fact]
+    public async Task WordsOnlyAJournalistSaidNeverComeBackAsTheMinisters()
+    {
+        // "South Koran parliament" is in a journalist's question only.
+        var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "peace through strength South Koran parliament", Limit = 10 }, Ct);
+        Assert.DoesNotContain(response.Results, r => r.Text.Contains("South Koran parliament", StringComparison.Ordinal));
+        Assert.Contains(response.Results, r => r.Question?.Contains("South Koran parliament", StringComparison.Ordinal) == true);
+
+        var withQuestions = await corpus.Services.Search.SearchAsync(
+            new SearchQuery { Query = "peace through strength South Koran parliament", Roles = [SpeakerRole.Question, SpeakerRole.Principal] }, Ct);
+        var question = Assert.Single(withQuestions.Results, r => r.Text.Contains("South Koran parliament", StringComparison.Ordinal));
+        Assert.Equal(SpeakerRole.Question, question.Role);
+        Assert.Equal("Question", question.Speaker);
+    }
+
+    [Fact]
+    public async Task NorthKoreaAnswerIsInTheTopThreeWithItsQuestionAsContext()
+    {
+        var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about North Korea?" }, Ct);
+        Assert.Equal("North Korea", response.Interpretation.Topic);
+        Assert.Contains("Sergey Lavrov", response.Interpretation.Speakers!);
+        Assert.Contains("North Korea", response.Results[0].Text);
+        var daNang = Assert.Single(response.Results.Take(3), r => r.Document.Place == "Da Nang");
+        Assert.Contains("North Korea", daNang.Text);
+        Assert.StartsWith("President Trump said in a speech", daNang.Question);
+    }
+
+    [Fact]
+    public async Task ResultsComeFromDifferentTurns()
+    {
+        var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "United Nations Security Council", Limit = 10 }, Ct);
+        Assert.True(response.Results.Count >= 5);
+        Assert.Equal(response.Results.Count, response.Results.Select(r => (r.Document.Id, r.TurnIndex)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task YearInTheQueryRestrictsResultsToThatYear()
+    {
+        var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about Ukraine in 2014?", Limit = 10 }, Ct);
+        Assert.NotEmpty(response.Results);
+        Assert.All(response.Results, r => Assert.Equal(2014, r.Document.Year));
+        Assert.Equal(new DateOnly(2014, 1, 1), response.Interpretation.From);
+    }
+
+    [Fact]
+    public async Task ExplicitFiltersNarrowTheSearch()
+    {
+        var byDate = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "Trump", From = new DateOnly(2017, 1, 1), To = new DateOnly(2017, 12, 31), Limit = 10 }, Ct);
+        Assert.All(byDate.Results, r => Assert.Equal(2017, r.Document.Year));
+        var bySource = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "Trump", Source = "ungdc", Limit = 10 }, Ct);
+        Assert.NotEmpty(bySource.Results);
+        Assert.All(bySource.Results, r => Assert.Contains("ungdc", r.Document.Source));
+        var unknown = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "Trump", Speaker = "Blinken" }, Ct);
+        Assert.Empty(unknown.Results);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task EmptyQueryIsRefusedWithAReason(string query)
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => corpus.Services.Search.SearchAsync(new SearchQuery { Query = query }, Ct));
+        Assert.Contains("empty", e.Message);
+    }
+
+    [Fact]
+    public async Task OverlongQueryIsRefusedWithItsLength()
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => corpus.Services.Search.SearchAsync(new SearchQuery { Query = new string('a', 1001) }, Ct));
+        Assert.Contains("1001 characters", e.Message);
+    }
+}
