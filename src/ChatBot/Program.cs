@@ -7,6 +7,7 @@ var root = new RootCommand("ChatBot: verbatim, cited quotes from officials' tran
 {
     IngestCommand.Create(data),
     SearchCommand.Create(data),
+    AskCommand.Create(data),
     ServeCommand.Create(data),
 };
 

@@ -128,4 +128,43 @@ public sealed class ApiTests(ApiHostFixture host) : IClassFixture<ApiHostFixture
         Assert.True(paths.TryGetProperty("/api/documents/{id}", out _));
         Assert.True(paths.TryGetProperty("/health", out _));
     }
+
+    [Fact]
+    public async Task AskAnswersWithNumberedVerbatimQuotesAndFollowsUpInAConversation()
+    {
+        var (status, first) = await PostAsync("/api/ask", """{"question": "What did Lavrov say about North Korea?"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("extractive", first.GetProperty("mode").GetString());
+        Assert.False(first.GetProperty("refused").GetBoolean());
+        Assert.Contains("[1]", first.GetProperty("answer").GetString());
+        var quote = first.GetProperty("quotes")[0];
+        foreach (var field in new[] { "quote", "speaker", "role", "start", "end", "score", "question", "document" }) Assert.True(quote.TryGetProperty(field, out _), field);
+        var conversation = first.GetProperty("conversation_id").GetString();
+
+        var (_, followUp) = await PostAsync("/api/ask", JsonSerializer.Serialize(new { question = "And about Syria?", conversation_id = conversation }));
+        Assert.Equal(conversation, followUp.GetProperty("conversation_id").GetString());
+        Assert.Equal("What did Sergey Lavrov say about Syria?", followUp.GetProperty("standalone_question").GetString());
+        Assert.Contains("Syria", followUp.GetProperty("quotes")[0].GetProperty("quote").GetString());
+    }
+
+    [Fact]
+    public async Task AskRefusesWhenTheTranscriptsHoldNoAnswer()
+    {
+        var (status, body) = await PostAsync("/api/ask", """{"question": "What did Lavrov say about Taylor Swift?"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(body.GetProperty("refused").GetBoolean());
+        Assert.Empty(body.GetProperty("quotes").EnumerateArray());
+        Assert.Contains("2 documents were searched", body.GetProperty("answer").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"question": " "}""", "empty")]
+    [InlineData("""{}""", "question")]
+    [InlineData("""{"question": "North Korea", "limit": 50}""", "between 1 and 10")]
+    public async Task BadAskRequestIsA400ProblemWithAReason(string json, string reason)
+    {
+        var (status, body) = await PostAsync("/api/ask", json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(reason, body.GetProperty("detail").GetString());
+    }
 }

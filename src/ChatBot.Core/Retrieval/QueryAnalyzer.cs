@@ -123,15 +123,21 @@ public static partial class QueryAnalyzer
         foreach (Match m in FramingRegex().Matches(query)) Mask(m.Index, m.Length);
 
         var topicWords = new List<string>();
+        int first = -1, last = -1;
         foreach (var (start, length) in words)
         {
             if (masked[start]) continue;
             var word = query.Substring(start, length);
             if (LexicalAnalyzer.StopWords.Contains(LexicalAnalyzer.Fold(word))) continue;
             topicWords.Add(word);
+            if (first < 0) first = start;
+            last = start + length;
         }
 
-        return new AnalyzedQuery(string.Join(' ', topicWords), found.Count > 0 ? found : null, from, to);
+        var topic = string.Join(' ', topicWords);
+        // For people, the topic as they wrote it ("a new reset with Trump"), when no filter words sit inside it.
+        var display = first >= 0 && !masked.AsSpan(first, last - first).Contains(true) ? query[first..last] : topic;
+        return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display };
     }
 }
 
@@ -140,4 +146,8 @@ public static partial class QueryAnalyzer
 /// <param name="Speakers">Stored speaker names the query named, or null.</param>
 /// <param name="From">Earliest date the query named.</param>
 /// <param name="To">Latest date the query named.</param>
-public sealed record AnalyzedQuery(string Topic, IReadOnlyList<string>? Speakers, DateOnly? From, DateOnly? To);
+public sealed record AnalyzedQuery(string Topic, IReadOnlyList<string>? Speakers, DateOnly? From, DateOnly? To)
+{
+    /// <summary>The topic as the user wrote it, small words included ("chance of a new reset with Trump").</summary>
+    public string DisplayTopic { get; init; } = Topic;
+}

@@ -11,4 +11,8 @@ public sealed record SearchResponse(string Query, QueryInterpretation Interpreta
 /// <param name="From">Earliest date applied.</param>
 /// <param name="To">Latest date applied.</param>
 /// <param name="UsedVectors">Whether the dense ranking took part.</param>
-public sealed record QueryInterpretation(string Topic, IReadOnlyList<string>? Speakers, DateOnly? From, DateOnly? To, bool UsedVectors);
+public sealed record QueryInterpretation(string Topic, IReadOnlyList<string>? Speakers, DateOnly? From, DateOnly? To, bool UsedVectors)
+{
+    /// <summary>The topic as the user wrote it, for leads and messages.</summary>
+    public string DisplayTopic { get; init; } = Topic;
+}

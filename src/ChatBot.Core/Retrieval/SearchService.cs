@@ -69,7 +69,10 @@ public sealed partial class SearchService : ISearchService
         }
 
         bool useVectors = _embedder is not null && query.UseVectors;
-        var interpretation = new QueryInterpretation(topic, speakerFilter, from, to, useVectors);
+        var interpretation = new QueryInterpretation(topic, speakerFilter, from, to, useVectors)
+        {
+            DisplayTopic = analyzed.Topic.Length > 0 ? analyzed.DisplayTopic : topic,
+        };
         if (speakerFilter is { Count: 0 } || documentIds is { Count: 0 } || (from > to))
             return new SearchResponse(query.Query, interpretation, []);
 

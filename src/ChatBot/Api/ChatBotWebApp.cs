@@ -30,6 +30,7 @@ public static class ChatBotWebApp
         app.MapHealthApi();
         app.MapSearchApi();
         app.MapDocumentsApi();
+        app.MapAskApi();
         return app;
     }
 }

@@ -23,6 +23,12 @@ public sealed class ChatBotOptions
 
     /// <summary>Search defaults.</summary>
     public SearchDefaults Search { get; set; } = new();
+
+    /// <summary>The optional chat model for written answers.</summary>
+    public ChatModelOptions Chat { get; set; } = new();
+
+    /// <summary>Answer composition.</summary>
+    public ChatBot.Answering.AnswerOptions Answers { get; set; } = new();
 }
 
 /// <summary><c>ChatBot:Storage</c>.</summary>

@@ -1,3 +1,4 @@
+using ChatBot.Answering;
 using ChatBot.Chunking;
 using ChatBot.Ingestion;
 using ChatBot.Parsing;
@@ -49,6 +50,18 @@ public static class ChatBotServiceCollectionExtensions
             sp.GetRequiredService<TranscriptReader>(), sp.GetRequiredService<TurnChunker>(), sp.GetRequiredService<ITranscriptStore>(),
             sp.GetRequiredService<EmbedderProvider>().Embedder, sp.GetRequiredService<ILogger<IngestionPipeline>>()));
         services.AddSingleton<CorpusBootstrapper>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton(sp => ChatModelFactory.Create(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Chat, sp.GetRequiredService<AppPaths>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ChatBotOptions>>().Value;
+            var model = sp.GetRequiredService<ChatModel>();
+            var answers = o.Answers;
+            answers.ModelTimeout = TimeSpan.FromSeconds(Math.Max(1, o.Chat.TimeoutSeconds));
+            return new AnswerService(sp.GetRequiredService<SearchService>(), answers, model.Client, model.Prompts, sp.GetRequiredService<ILogger<AnswerService>>());
+        });
+        services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         return builder;
     }
 }

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics.Tensors;
+using System.Text;
+using ChatBot.Model;
+using ChatBot.Retrieval;
+using ChatBot.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatBot.Answering;
+
+/// <summary>
+/// The ask pipeline: question (plus the conversation, for follow-ups) -> retrieval -> quote selection (relevant,
+/// diverse, at most N) -> composition -> verification -> answer with numbered citations. Extractive by default
+/// (verbatim quotes under a neutral lead); with a chat model configured, the model writes the answer from
+/// numbered passages and every quoted span is checked against its cited passage, falling back to the extractive
+/// answer when a check fails or the model does not answer. When nothing relevant is found it says so. Thread-safe.
+/// </summary>
+public sealed partial class AnswerService : IAnswerService
+{
+    private readonly SearchService _search;
+    private readonly ITranscriptStore _store;
+    private readonly IChatClient? _chat;
+    private readonly IPromptRenderer? _prompts;
+    private readonly AnswerOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the service; without <paramref name="chat"/> (or prompts) every answer is extractive.</summary>
+    public AnswerService(SearchService search, AnswerOptions? options = null, IChatClient? chat = null, IPromptRenderer? prompts = null, ILogger<AnswerService>? logger = null)
+    {
+        _search = search;
+        _store = search.Store;
+        _options = options ?? new AnswerOptions();
+        _chat = prompts is null ? null : chat;
+        _prompts = prompts;
+        _logger = logger ?? NullLogger<AnswerService>.Instance;
+    }
+
+    /// <summary>Whether answers can be written by a language model.</summary>
+    public bool UsesModel => _chat is not null;
+
+    /// <inheritdoc />
+    public async Task<Answer> AskAsync(string question, IReadOnlyList<Answer>? history = null, AskOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(question)) throw new ArgumentException("The question is empty: ask about a topic, for example \"What did Lavrov say about North Korea?\".", nameof(question));
+        if (question.Length > SearchQuery.MaxQueryLength) throw new ArgumentException($"The question is {question.Length} characters long; the limit is {SearchQuery.MaxQueryLength}.", nameof(question));
+        int limit = options?.Limit ?? _options.DefaultQuotes;
+        if (limit < 1 || limit > _options.MaxQuotes) throw new ArgumentException($"The number of quotes must be between 1 and {_options.MaxQuotes}; it was {limit}.", nameof(options));
+        bool useModel = _chat is not null && options?.QuotesOnly != true;
+
+        var standalone = await StandaloneQuestionAsync(question.Trim(), history, useModel, cancellationToken);
+        var response = await _search.SearchAsync(new SearchQuery { Query = standalone, Limit = Math.Min(SearchQuery.MaxLimit, limit * 3) }, cancellationToken);
+        var stats = await _store.GetStatisticsAsync(cancellationToken);
+        var relevant = await RelevantAsync(response, cancellationToken);
+        var quotes = Diversify(relevant, limit);
+        var interpretation = response.Interpretation;
+
+        if (quotes.Count == 0)
+        {
+            var refusal = Refusal(interpretation, stats.Documents);
+            return new Answer
+            {
+                Question = question, StandaloneQuestion = standalone, Text = refusal, Lead = refusal, Mode = AnswerMode.Extractive, Refused = true,
+                Quotes = [], DocumentsSearched = stats.Documents, Topic = interpretation.Topic, Speakers = interpretation.Speakers,
+            };
+        }
+
+        var extractive = Extractive(question, standalone, interpretation, quotes, stats.Documents);
+        if (!useModel) return extractive;
+        return await GenerateAsync(extractive, cancellationToken);
+    }
+
+    /// <summary>The follow-up made standalone: by the model when configured, else by rule.</summary>
+    private async Task<string> StandaloneQuestionAsync(string question, IReadOnlyList<Answer>? history, bool useModel, CancellationToken ct)
+    {
+        if (history is not { Count: > 0 }) return question;
+        var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync(ct));
+        if (useModel)
+        {
+            try
+            {
+                var transcript = string.Join('\n', history.TakeLast(4).Select(a => $"User: {a.StandaloneQuestion}\nAssistant: {a.Lead}"));
+                var prompt = await _prompts!.RenderAsync("Condense", new Dictionary<string, object?> { ["history"] = transcript, ["question"] = question }, ct);
+                var reply = await CompleteAsync(prompt, _prompts.OptionsFor("Condense"), ct);
+                var condensed = reply.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()?.Trim('"', '“', '”');
+                if (!string.IsNullOrWhiteSpace(condensed) && condensed.Length <= SearchQuery.MaxQueryLength) return condensed;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogModelFailed(_logger, "condense", e);
+            }
+        }
+
+        return FollowUpResolver.Resolve(question, history, speakers).Question;
+    }
+
+    /// <summary>Keeps results that are on topic by their words (or their question's) or, with an encoder, by meaning.</summary>
+    private async Task<List<QuoteResult>> RelevantAsync(SearchResponse response, CancellationToken ct)
+    {
+        var stems = TermMatcher.Stems(response.Interpretation.Topic);
+        double required = TermMatcher.Required(stems.Count);
+        float[]? similarities = null;
+        var embedder = _search.Embedder;
+        if (embedder is not null && response.Results.Count > 0)
+        {
+            var texts = new List<string> { response.Interpretation.Topic };
+            texts.AddRange(response.Results.Select(r => r.Text));
+            var vectors = await embedder.GenerateAsync(texts, cancellationToken: ct);
+            similarities = vectors.Skip(1).Select(v => TensorPrimitives.Dot(v.Vector.Span, vectors[0].Vector.Span)).ToArray();
+        }
+
+        var kept = new List<QuoteResult>();
+        for (int i = 0; i < response.Results.Count; i++)
+        {
+            var r = response.Results[i];
+            bool byWords = stems.Count > 0 && TermMatcher.Coverage(stems, r.Text) >= required - 1e-9;
+            bool byQuestion = stems.Count > 0 && r.Question is not null && TermMatcher.Coverage(stems, r.Question) >= required - 1e-9
+                              && TermMatcher.Coverage(stems, r.Text) > 0;
+            bool byMeaning = similarities is not null && similarities[i] >= _options.MinSimilarity;
+            if (byWords || byQuestion || byMeaning) kept.Add(r);
+        }
+
+        return kept;
+    }
+
+    /// <summary>At most <paramref name="limit"/> quotes, no two from one answer, preferring different documents.</summary>
+    private static List<QuoteResult> Diversify(List<QuoteResult> candidates, int limit)
+    {
+        var chosen = new List<QuoteResult>();
+        var documents = new HashSet<string>();
+        foreach (var pass in new[] { true, false })
+        {
+            foreach (var q in candidates)
+            {
+                if (chosen.Count == limit) break;
+                if (chosen.Contains(q) || (pass && documents.Contains(q.Document.Id))) continue;
+                chosen.Add(q);
+                documents.Add(q.Document.Id);
+            }
+        }
+
+        // Keep the search's relevance order.
+        return candidates.Where(chosen.Contains).ToList();
+    }
+
+    private static Answer Extractive(string question, string standalone, QueryInterpretation interpretation, List<QuoteResult> quotes, int documents)
+    {
+        var speakers = quotes.Select(q => q.Speaker).Distinct().ToList();
+        // One speaker, or spellings of the one the question named ("Sergey V. Lavrov"), reads as that speaker.
+        var named = interpretation.Speakers is { Count: > 0 } filter && speakers.All(filter.Contains) ? filter[0] : null;
+        var who = speakers.Count == 1 ? speakers[0] + " on " : named is not null ? named + " on " : "On ";
+        var lead = $"{who}{interpretation.DisplayTopic}, {quotes.Count} {(quotes.Count == 1 ? "statement" : "statements")}:";
+        var text = new StringBuilder(lead);
+        for (int i = 0; i < quotes.Count; i++)
+        {
+            text.Append("\n\n[").Append(i + 1).Append("] “").Append(Fold(quotes[i].Text)).Append("”\n    — ").Append(Citation(quotes[i], speakers.Count > 1));
+        }
+
+        return new Answer
+        {
+            Question = question, StandaloneQuestion = standalone, Text = text.ToString(), Lead = lead, Mode = AnswerMode.Extractive, Refused = false,
+            Quotes = quotes, DocumentsSearched = documents, Topic = interpretation.Topic, Speakers = interpretation.Speakers ?? (speakers.Count == 1 ? speakers : null),
+        };
+    }
+
+    /// <summary>The model's answer from numbered passages, accepted only if every quote and citation checks out.</summary>
+    private async Task<Answer> GenerateAsync(Answer extractive, CancellationToken ct)
+    {
+        long started = Stopwatch.GetTimestamp();
+        var passages = extractive.Quotes.Select(q => q.Text).ToList();
+        string reply;
+        try
+        {
+            var numbered = new StringBuilder();
+            for (int i = 0; i < extractive.Quotes.Count; i++)
+                numbered.Append('[').Append(i + 1).Append("] ").Append(Citation(extractive.Quotes[i], true)).Append('\n').Append(Fold(passages[i])).Append("\n\n");
+            var prompt = await _prompts!.RenderAsync("Answer", new Dictionary<string, object?>
+            {
+                ["question"] = extractive.StandaloneQuestion,
+                ["passages"] = numbered.ToString().TrimEnd(),
+                ["count"] = extractive.Quotes.Count,
+            }, ct);
+            reply = await CompleteAsync(prompt, _prompts.OptionsFor("Answer"), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogModelFailed(_logger, "answer", e);
+            return extractive with { Notice = "The language model did not answer; these are the verified quotes." };
+        }
+
+        var check = QuoteVerifier.Verify(reply, passages.Select(Fold).ToList());
+        if (check.FabricatedQuotes.Count > 0)
+        {
+            LogRejected(_logger, check.FabricatedQuotes.Count, "quoted words not found in the cited passage");
+            return extractive with { Notice = "The language model's answer quoted words that are not in the transcripts, so it was discarded; these are the verified quotes." };
+        }
+
+        if (check.ValidCitations.Count == 0 || string.IsNullOrWhiteSpace(check.Text))
+        {
+            LogRejected(_logger, check.DroppedCitations.Count, "no citation of a real passage");
+            return extractive with { Notice = "The language model's answer cited no passage, so it was discarded; these are the verified quotes." };
+        }
+
+        LogGenerated(_logger, check.ValidCitations.Count, check.DroppedCitations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return extractive with
+        {
+            Text = check.Text.Trim(),
+            Mode = AnswerMode.Llm,
+            Notice = check.DroppedCitations.Count > 0
+                ? $"Citations to passages that do not exist were removed ({string.Join(", ", check.DroppedCitations.Select(n => $"[{n}]"))})."
+                : null,
+        };
+    }
+
+    private async Task<string> CompleteAsync(string prompt, ChatOptions options, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.ModelTimeout);
+        var response = await _chat!.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options.Clone(), timeout.Token);
+        return response.Text ?? "";
+    }
+
+    private static string Refusal(QueryInterpretation i, int documents)
+    {
+        var by = i.Speakers is { Count: > 0 } s ? $" by {s[0]}" : "";
+        var when = (i.From, i.To) switch
+        {
+            ({ } f, { } t) => $" between {f:yyyy-MM-dd} and {t:yyyy-MM-dd}",
+            ({ } f, null) => $" since {f:yyyy-MM-dd}",
+            (null, { } t) => $" before {t:yyyy-MM-dd}",
+            _ => "",
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"The transcripts hold no statement{by} on “{i.DisplayTopic}”{when}: {documents} {(documents == 1 ? "document was" : "documents were")} searched.");
+    }
+
+    /// <summary>"Sergey Lavrov, Foreign Minister · Title, Place, Date · URL".</summary>
+    public static string Citation(QuoteResult q, bool withSpeaker = true)
+    {
+        var parts = new List<string>();
+        if (withSpeaker) parts.Add(q.Post is null ? q.Speaker : $"{q.Speaker}, {q.Post}");
+        var where = new List<string> { q.Document.Title };
+        if (q.Document.Place is { } p) where.Add(p);
+        if (q.Document.DateText is { } d) where.Add(d);
+        parts.Add(string.Join(", ", where));
+        if (q.Document.Url is { } url) parts.Add(url);
+        return string.Join(" · ", parts);
+    }
+
+    private static string Fold(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The language model failed at the {Step} step; answering from quotes")]
+    private static partial void LogModelFailed(ILogger logger, string step, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Rejected the language model's answer ({Count}): {Reason}")]
+    private static partial void LogRejected(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Model answer accepted with {Citations} citations ({Dropped} dropped) in {Milliseconds:F0} ms")]
+    private static partial void LogGenerated(ILogger logger, int citations, int dropped, double milliseconds);
+}

@@ -1,0 +1,44 @@
+using ChatBot.Text;
+
+namespace ChatBot.Answering;
+
+/// <summary>
+/// Whether a passage is about a topic by its words: the share of the topic's terms it contains, compared on
+/// light stems ("sanctions" meets "sanction", "negotiating" meets "negotiations"). Thread-safe.
+/// </summary>
+public static class TermMatcher
+{
+    /// <summary>Share (0 to 1) of the topic's distinct terms found in the text.</summary>
+    public static double Coverage(IReadOnlyCollection<string> topicStems, string text)
+    {
+        if (topicStems.Count == 0) return 0;
+        var stems = LexicalAnalyzer.Terms(text).Select(Stem).ToHashSet();
+        return topicStems.Count(stems.Contains) / (double)topicStems.Count;
+    }
+
+    /// <summary>The distinct stems of a topic.</summary>
+    public static HashSet<string> Stems(string topic) => LexicalAnalyzer.Terms(topic).Select(Stem).ToHashSet();
+
+    /// <summary>
+    /// The coverage a passage needs: every term of a one- or two-term topic, two of three, half of a longer one.
+    /// </summary>
+    public static double Required(int terms) => terms switch
+    {
+        <= 2 => 1.0,
+        3 => 2.0 / 3,
+        _ => 0.5,
+    };
+
+    /// <summary>A crude English stem: common inflections removed from words longer than four letters.</summary>
+    public static string Stem(string term)
+    {
+        if (term.Length <= 4) return term;
+        foreach (var suffix in new[] { "ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly" })
+        {
+            if (term.Length - suffix.Length >= 4 && term.EndsWith(suffix, StringComparison.Ordinal))
+                return suffix is "ies" or "ied" ? term[..^suffix.Length] + "y" : term[..^suffix.Length];
+        }
+
+        return term;
+    }
+}
