@@ -71,6 +71,9 @@ public sealed class QdrantTranscriptStore : ITranscriptStore
     /// <summary>The transport, for tests and maintenance.</summary>
     internal QdrantClient Client => _client;
 
+    /// <summary>The validated copy of the options in use.</summary>
+    internal QdrantOptions Options => _options;
+
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
         new CollectionInitializer(_client, _options, _logger).InitializeAsync(cancellationToken);

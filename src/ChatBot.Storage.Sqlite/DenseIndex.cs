@@ -79,8 +79,8 @@ internal sealed class DenseIndex
             roles.Add((byte)SqliteTranscriptStore.ParseRole(reader.GetString(1)));
             speakers.Add(Intern(speakerIds, reader.GetString(2)));
             documents.Add(Intern(documentIds, reader.GetString(3)));
-            dateFrom.Add(reader.IsDBNull(4) ? int.MinValue : reader.GetInt32(4));
-            dateTo.Add(reader.IsDBNull(5) ? int.MaxValue : reader.GetInt32(5));
+            dateFrom.Add(reader.IsDBNull(4) ? int.MaxValue : reader.GetInt32(4)); // undated: never inside a date range
+            dateTo.Add(reader.IsDBNull(5) ? int.MinValue : reader.GetInt32(5));
         }
 
         return new DenseIndex(generation, dimensions, rowIds, vectors, roles, speakers, documents, dateFrom, dateTo, speakerIds, documentIds);

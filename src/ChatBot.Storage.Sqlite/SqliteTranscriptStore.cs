@@ -229,7 +229,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = Command(connection, """
             SELECT id, title, date, year, place, url, source, format, turn_count, chunk_count, ingested_at
-            FROM documents ORDER BY COALESCE(date_to, '') DESC, title
+            FROM documents ORDER BY date_to IS NULL, date_to DESC, title
             """);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var result = new List<DocumentSummary>();

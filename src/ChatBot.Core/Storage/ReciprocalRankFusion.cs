@@ -3,7 +3,7 @@ namespace ChatBot.Storage;
 /// <summary>Reciprocal rank fusion: score = sum over rankings of 1 / (k + rank). Stores without server-side fusion use it.</summary>
 public static class ReciprocalRankFusion
 {
-    /// <summary>The usual constant k = 60 (Cormack et al.), also Qdrant's default.</summary>
+    /// <summary>The usual constant k = 60 (Cormack et al.). Qdrant's server-side fusion uses its own default (k = 2).</summary>
     public const int DefaultK = 60;
 
     /// <summary>Fuses rankings of keys (best first) into one ranking with scores and per-ranking ranks.</summary>

@@ -63,4 +63,4 @@ public sealed record ChunkSearchRequest
 public sealed record ChunkHit(Chunk Chunk, DocumentInfo Document, double Score, int? LexicalRank, int? DenseRank);
 
 /// <summary>The store cannot be used: corrupt file, unreachable server, incompatible schema.</summary>
-public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+public class StoreException(string message, Exception? inner = null) : Exception(message, inner);

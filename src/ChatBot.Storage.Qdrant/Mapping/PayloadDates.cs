@@ -6,7 +6,7 @@ namespace ChatBot.Storage.Qdrant.Mapping;
 internal static class PayloadDates
 {
     public static string? ToDateTime(DateOnly? date) =>
-        date?.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+        date?.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
 
     public static DateOnly? FromDateTime(string? value) =>
         value is null ? null : DateOnly.FromDateTime(DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime);

@@ -4,6 +4,7 @@ using ChatBot.Ingestion;
 using ChatBot.Parsing;
 using ChatBot.Retrieval;
 using ChatBot.Storage;
+using ChatBot.Storage.Qdrant;
 using ChatBot.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,9 @@ namespace ChatBot.Hosting;
 /// <summary>Registers the bot's services once for every front end (CLI, HTTP API, Telegram).</summary>
 public static class ChatBotServiceCollectionExtensions
 {
+    /// <summary>Vector size of the local sentence encoder (Universal Sentence Encoder lite).</summary>
+    public const int LocalEncoderDimensions = 512;
+
     /// <summary>Options, store, encoder, ingestion and search, all chosen by the <c>ChatBot</c> configuration section.</summary>
     public static IHostApplicationBuilder AddChatBotServices(this IHostApplicationBuilder builder)
     {
@@ -38,11 +42,24 @@ public static class ChatBotServiceCollectionExtensions
                 TokenCounterName = embedder.TokenCounter is null ? "estimate" : "model",
             });
         });
-        services.AddSingleton<ITranscriptStore>(sp =>
+        if (string.Equals(builder.Configuration[$"{ChatBotOptions.Section}:Storage:Provider"], "Qdrant", StringComparison.OrdinalIgnoreCase))
         {
-            var paths = sp.GetRequiredService<AppPaths>();
-            return new SqliteTranscriptStore(paths.DatabasePath, sp.GetRequiredService<ILogger<SqliteTranscriptStore>>());
-        });
+            var section = builder.Configuration.GetSection($"{ChatBotOptions.Section}:Qdrant");
+            services.AddQdrantTranscriptStore(o =>
+            {
+                section.Bind(o);
+                o.VectorSize = LocalEncoderDimensions;
+            });
+        }
+        else
+        {
+            services.AddSingleton<ITranscriptStore>(sp =>
+            {
+                var paths = sp.GetRequiredService<AppPaths>();
+                return new SqliteTranscriptStore(paths.DatabasePath, sp.GetRequiredService<ILogger<SqliteTranscriptStore>>());
+            });
+        }
+
         services.AddSingleton(sp => new SearchService(
             sp.GetRequiredService<ITranscriptStore>(), sp.GetRequiredService<EmbedderProvider>().Embedder, sp.GetRequiredService<ILogger<SearchService>>()));
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());

@@ -1,0 +1,56 @@
+using ChatBot.Storage.Qdrant;
+
+namespace ChatBot.Storage.Tests.Conformance;
+
+/// <summary>
+/// The conformance suite on a real Qdrant server, when the environment variable <c>QDRANT_URL</c> names one
+/// (<c>QDRANT_API_KEY</c> optional). Each store gets collections with a unique prefix, deleted afterwards. Without
+/// <c>QDRANT_URL</c> every test is skipped with the reason.
+/// </summary>
+public sealed class QdrantTranscriptStoreConformanceTests : TranscriptStoreConformanceTests
+{
+    private readonly string _prefix = "chatbot_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly List<QdrantTranscriptStore> _stores = [];
+    private readonly HttpClient _client = new();
+
+    protected override async Task<ITranscriptStore> CreateStoreAsync()
+    {
+        var url = Environment.GetEnvironmentVariable("QDRANT_URL");
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(url), "QDRANT_URL not set: set it (and QDRANT_API_KEY if the server needs one) to run the conformance suite against a real Qdrant server.");
+        var apiKey = Environment.GetEnvironmentVariable("QDRANT_API_KEY");
+        var store = new QdrantTranscriptStore(_client, new QdrantOptions
+        {
+            Url = url!,
+            ApiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey,
+            Collection = $"{_prefix}_{_stores.Count}",
+            VectorSize = ConformanceCorpus.Dimensions,
+            BatchSize = 4,
+        });
+        _stores.Add(store);
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            foreach (var collection in new[] { store.Options.ChunksCollection, store.Options.DocumentsCollection })
+            {
+                try
+                {
+                    await store.Client.ExecuteHttpRequestAsync(global::ChatBot.Storage.Qdrant.Http.QdrantEndpoints.DeleteCollection(collection), CancellationToken.None);
+                }
+                catch (Exception e) when (e is StoreException or QdrantException)
+                {
+                    TestContext.Current.SendDiagnosticMessage($"Could not delete test collection {collection}: {e.Message}");
+                }
+            }
+
+            store.Dispose();
+        }
+
+        _client.Dispose();
+        await base.DisposeAsync();
+    }
+}

@@ -1,0 +1,70 @@
+using ChatBot.Storage.Qdrant;
+
+namespace ChatBot.Storage.Tests.Qdrant;
+
+public sealed class QdrantOptionsTests
+{
+    [Fact]
+    public void The_defaults_are_valid_and_name_two_collections()
+    {
+        var options = new QdrantOptions();
+        Assert.Empty(options.Validate());
+        Assert.Equal(("chatbot", "chatbot_chunks", "chatbot_documents", 512), (options.Collection, options.ChunksCollection, options.DocumentsCollection, options.VectorSize));
+    }
+
+    [Theory]
+    [InlineData(nameof(QdrantOptions.Url), "Url must be an absolute http or https address (got 'ftp://x')")]
+    [InlineData(nameof(QdrantOptions.Collection), "Collection must be 1 to 200 letters, digits, '_' or '-' (got 'a/b')")]
+    [InlineData(nameof(QdrantOptions.VectorSize), "VectorSize must be between 1 and 65536 (got -1)")]
+    [InlineData(nameof(QdrantOptions.ShardNumber), "ShardNumber must be at least 1 (got 0)")]
+    [InlineData(nameof(QdrantOptions.ReplicationFactor), "WriteConsistencyFactor (3) cannot exceed ReplicationFactor (2)")]
+    [InlineData(nameof(QdrantOptions.Timeout), "Timeout must be positive")]
+    [InlineData(nameof(QdrantOptions.BatchSize), "BatchSize must be between 1 and 10000 (got 0)")]
+    [InlineData(nameof(QdrantOptions.MaxRetries), "MaxRetries must be between 0 and 10 (got 11)")]
+    [InlineData(nameof(QdrantOptions.ApiKey), "ApiKey must be null or a non-empty value")]
+    public void Each_invalid_setting_is_named(string setting, string expected)
+    {
+        var options = new QdrantOptions();
+        switch (setting)
+        {
+            case nameof(QdrantOptions.Url): options.Url = "ftp://x"; break;
+            case nameof(QdrantOptions.Collection): options.Collection = "a/b"; break;
+            case nameof(QdrantOptions.VectorSize): options.VectorSize = -1; break;
+            case nameof(QdrantOptions.ShardNumber): options.ShardNumber = 0; break;
+            case nameof(QdrantOptions.ReplicationFactor): options.ReplicationFactor = 2; options.WriteConsistencyFactor = 3; break;
+            case nameof(QdrantOptions.Timeout): options.Timeout = TimeSpan.Zero; break;
+            case nameof(QdrantOptions.BatchSize): options.BatchSize = 0; break;
+            case nameof(QdrantOptions.MaxRetries): options.MaxRetries = 11; break;
+            case nameof(QdrantOptions.ApiKey): options.ApiKey = ""; break;
+        }
+
+        Assert.Contains(options.Validate(), e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_store_refuses_invalid_options_with_a_store_exception()
+    {
+        using var http = new HttpClient();
+        var e = Assert.Throws<StoreException>(() => new QdrantTranscriptStore(http, new QdrantOptions { Url = "nowhere", BatchSize = 0 }));
+        Assert.StartsWith("Invalid Qdrant settings: Url must be", e.Message, StringComparison.Ordinal);
+        Assert.Contains("BatchSize", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_masks_the_api_key()
+    {
+        var text = new QdrantOptions { ApiKey = "abc-secret" }.ToString();
+        Assert.DoesNotContain("abc-secret", text, StringComparison.Ordinal);
+        Assert.Contains("ApiKey=***", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_store_keeps_its_own_copy_of_the_options()
+    {
+        using var http = new HttpClient();
+        var options = new QdrantOptions { Url = "http://127.0.0.1:6333" };
+        using var store = new QdrantTranscriptStore(http, options);
+        options.Url = "http://elsewhere:6333";
+        Assert.Contains("127.0.0.1", store.Description, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+using ChatBot.Answering;
+using ChatBot.Chunking;
+using ChatBot.Ingestion;
+using ChatBot.Model;
+using ChatBot.Parsing;
+using ChatBot.Retrieval;
+
+namespace ChatBot.Storage.Tests.Qdrant;
+
+/// <summary>
+/// Ingest, search and ask unchanged on the Qdrant store (against the loopback fake, every request checked
+/// against the API description): the same pipeline classes the embedded store uses.
+/// </summary>
+public sealed class QdrantPipelineTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Samples()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ChatBot.sln"))) return Path.Combine(dir.FullName, "samples");
+        }
+
+        throw new InvalidOperationException("no ChatBot.sln above the test folder");
+    }
+
+    [Fact]
+    public async Task SamplesIngestSearchAndAnswerOnQdrantAsOnTheEmbeddedStore()
+    {
+        await using var qdrant = await FakeQdrant.StartAsync();
+        var store = qdrant.CreateStore(o => o.VectorSize = 512);
+        var pipeline = new IngestionPipeline(TranscriptReader.CreateDefault(), new TurnChunker(new ChunkingOptions()), store);
+
+        var first = await pipeline.IngestAsync([Samples()], cancellationToken: Ct);
+        var again = await pipeline.IngestAsync([Samples()], cancellationToken: Ct);
+        Assert.Equal(2, first.DocumentsWritten);
+        Assert.Equal(2, again.DocumentsUnchanged);
+
+        var search = new SearchService(store);
+        var response = await search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about North Korea?" }, Ct);
+        Assert.NotEmpty(response.Results);
+        Assert.Contains("North Korea", response.Results[0].Text);
+        foreach (var r in response.Results)
+        {
+            Assert.Equal(SpeakerRole.Principal, r.Role);
+            var document = await store.GetDocumentAsync(r.Document.Id, Ct);
+            Assert.Equal(document!.Text[r.Start..r.End], r.Text);
+        }
+
+        var answers = new AnswerService(search);
+        var answer = await answers.AskAsync("What did Lavrov say about North Korea?", cancellationToken: Ct);
+        Assert.False(answer.Refused);
+        Assert.Contains(answer.Quotes, q => q.Text.Contains("war with North Korea", StringComparison.Ordinal));
+        var refused = await answers.AskAsync("What did Lavrov say about Taylor Swift?", cancellationToken: Ct);
+        Assert.True(refused.Refused);
+        Assert.Contains("2 documents were searched", refused.Text);
+        qdrant.AssertNoViolations();
+    }
+}
