@@ -8,6 +8,8 @@ var root = new RootCommand("ChatBot: verbatim, cited quotes from officials' tran
     IngestCommand.Create(data),
     SearchCommand.Create(data),
     AskCommand.Create(data),
+    EvalCommand.Create(data),
+    BenchCommand.Create(data),
     ServeCommand.Create(data),
 };
 
@@ -20,7 +22,7 @@ catch (StoreException e)
     Console.Error.WriteLine($"error: {e.Message}");
     return 3;
 }
-catch (ArgumentException e)
+catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or DirectoryNotFoundException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatBot.Benchmarks;
+
+/// <summary>The benchmark report as Markdown (bench.md).</summary>
+public static class BenchMarkdown
+{
+    /// <summary>Renders the report.</summary>
+    public static string Render(BenchReport r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine("# Benchmark").AppendLine();
+        sb.AppendLine(c, $"- Machine: {r.Machine.Cores} cores, {r.Machine.Os}, {r.Machine.Runtime}, {r.Machine.Date}");
+        sb.AppendLine(c, $"- Corpus: {string.Join(", ", r.Corpus)}");
+        sb.AppendLine(c, $"- Store: {r.Store}; encoder: {r.Encoder}").AppendLine();
+        sb.AppendLine("| measure | value |").AppendLine("|---|---|");
+        sb.AppendLine(c, $"| ingest | {r.Ingest.Documents:N0} documents, {r.Ingest.Chunks:N0} chunks in {r.Ingest.Seconds:F1} s |");
+        sb.AppendLine(c, $"| ingest throughput | {r.Ingest.DocumentsPerSecond:F1} documents/s, {r.Ingest.ChunksPerSecond:F1} chunks/s |");
+        sb.AppendLine(c, $"| index size on disk | {(r.IndexBytes is long b ? $"{b / 1048576.0:F1} MB" : "n/a")} |");
+        sb.AppendLine(c, $"| peak memory (working set) | {r.PeakMemoryBytes / 1048576.0:F0} MB |");
+        sb.AppendLine(c, $"| cold start to first answer | {(r.ColdStartMs is double ms ? $"{ms:F0} ms" : "n/a")} |").AppendLine();
+        sb.AppendLine(c, $"| latency (ms) | p50 | p95 | p99 | requests/s |").AppendLine("|---|---|---|---|---|");
+        void Row(string name, LatencyStats? s)
+        {
+            if (s is null) return;
+            sb.AppendLine(c, $"| {name} | {s.P50Ms:F1} | {s.P95Ms:F1} | {s.P99Ms:F1} | {s.RequestsPerSecond:F1} |");
+        }
+
+        Row("search, in process", r.Search.InProcess);
+        Row($"search, HTTP ({r.HttpClients} clients)", r.Search.Http);
+        Row("ask, in process", r.Ask.InProcess);
+        Row($"ask, HTTP ({r.HttpClients} clients)", r.Ask.Http);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace ChatBot.Benchmarks;
+
+/// <summary>What <c>bench</c> measured (written as bench.json).</summary>
+public sealed record BenchReport
+{
+    [JsonPropertyName("machine")] public required BenchMachine Machine { get; init; }
+    [JsonPropertyName("corpus")] public required IReadOnlyList<string> Corpus { get; init; }
+    [JsonPropertyName("store")] public required string Store { get; init; }
+    [JsonPropertyName("encoder")] public required string Encoder { get; init; }
+    [JsonPropertyName("ingest")] public required BenchIngest Ingest { get; init; }
+    [JsonPropertyName("index_bytes")] public long? IndexBytes { get; init; }
+    [JsonPropertyName("peak_memory_bytes")] public long PeakMemoryBytes { get; init; }
+    [JsonPropertyName("cold_start_ms")] public double? ColdStartMs { get; init; }
+    [JsonPropertyName("search")] public required BenchLatencies Search { get; init; }
+    [JsonPropertyName("ask")] public required BenchLatencies Ask { get; init; }
+    [JsonPropertyName("http_clients")] public int HttpClients { get; init; }
+}
+
+/// <summary>Where the figures were taken.</summary>
+public sealed record BenchMachine(
+    [property: JsonPropertyName("cores")] int Cores,
+    [property: JsonPropertyName("os")] string Os,
+    [property: JsonPropertyName("runtime")] string Runtime,
+    [property: JsonPropertyName("date")] string Date);
+
+/// <summary>Ingest throughput.</summary>
+public sealed record BenchIngest(
+    [property: JsonPropertyName("documents")] int Documents,
+    [property: JsonPropertyName("chunks")] int Chunks,
+    [property: JsonPropertyName("skipped")] int Skipped,
+    [property: JsonPropertyName("seconds")] double Seconds,
+    [property: JsonPropertyName("documents_per_second")] double DocumentsPerSecond,
+    [property: JsonPropertyName("chunks_per_second")] double ChunksPerSecond);
+
+/// <summary>Latencies in process and over HTTP on loopback.</summary>
+public sealed record BenchLatencies(
+    [property: JsonPropertyName("in_process")] LatencyStats InProcess,
+    [property: JsonPropertyName("http")] LatencyStats? Http);

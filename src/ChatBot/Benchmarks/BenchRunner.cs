@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using ChatBot.Answering;
+using ChatBot.Api;
+using ChatBot.Hosting;
+using ChatBot.Ingestion;
+using ChatBot.Retrieval;
+using ChatBot.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ChatBot.Benchmarks;
+
+/// <summary>
+/// Ingests a corpus into a fresh store and measures what users feel: ingest throughput, index size, peak memory,
+/// cold start to the first answer (a new process), and search and ask latency in process and over HTTP on
+/// loopback with concurrent clients.
+/// </summary>
+public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirectory, TextWriter log)
+{
+    /// <summary>Sequential requests per in-process measurement.</summary>
+    public int Requests { get; init; } = 200;
+
+    /// <summary>Concurrent HTTP clients.</summary>
+    public int HttpClients { get; init; } = 4;
+
+    /// <summary>Runs the benchmark.</summary>
+    public async Task<BenchReport> RunAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        foreach (var stale in Directory.EnumerateFiles(dataDirectory, "chatbot.db*")) File.Delete(stale);
+
+        await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ChatBot:DataDirectory"] = dataDirectory,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:ChatBot"] = "Warning",
+        }));
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        var services = app.Services;
+        var store = services.GetRequiredService<ITranscriptStore>();
+        var embedder = services.GetRequiredService<EmbedderProvider>();
+
+        log.WriteLine($"Ingesting {string.Join(", ", corpus)} into {store.Description} (encoder: {embedder.Status})");
+        var pipeline = services.GetRequiredService<IngestionPipeline>();
+        var summary = await pipeline.IngestAsync(corpus, cancellationToken: ct);
+        services.GetRequiredService<SearchService>().InvalidateCaches();
+        var stats = await store.GetStatisticsAsync(ct);
+        double seconds = summary.Elapsed.TotalSeconds;
+        var ingest = new BenchIngest(summary.DocumentsWritten, summary.ChunksWritten, summary.Skipped.Count, Math.Round(seconds, 2),
+            Math.Round(summary.DocumentsWritten / seconds, 1), Math.Round(summary.ChunksWritten / seconds, 1));
+        log.WriteLine($"  {ingest.Documents} documents, {ingest.Chunks} chunks in {ingest.Seconds} s ({ingest.ChunksPerSecond} chunks/s); index {stats.SizeBytes:N0} bytes");
+
+        var search = services.GetRequiredService<ISearchService>();
+        var answers = services.GetRequiredService<IAnswerService>();
+        log.WriteLine("Measuring in-process search and ask...");
+        var searchInProcess = await MeasureAsync(Requests, i => search.SearchAsync(new SearchQuery { Query = BenchQueries.All[i % BenchQueries.All.Count] }, ct));
+        var askInProcess = await MeasureAsync(Requests / 2, i => answers.AskAsync(BenchQueries.All[i % BenchQueries.All.Count], cancellationToken: ct));
+
+        await app.StartAsync(ct);
+        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        log.WriteLine($"Measuring over HTTP at {address} with {HttpClients} concurrent clients...");
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var searchHttp = await MeasureHttpAsync(http, "/api/search", q => new { query = q }, ct);
+        var askHttp = await MeasureHttpAsync(http, "/api/ask", q => new { question = q }, ct);
+
+        log.WriteLine("Measuring cold start (a new process answering one question)...");
+        var coldStart = await ColdStartAsync(ct);
+        return new BenchReport
+        {
+            Machine = new BenchMachine(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, DateTime.UtcNow.ToString("yyyy-MM-dd")),
+            Corpus = corpus,
+            Store = store.Description,
+            Encoder = embedder.Status,
+            Ingest = ingest,
+            IndexBytes = stats.SizeBytes,
+            PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+            ColdStartMs = coldStart,
+            Search = new BenchLatencies(searchInProcess, searchHttp),
+            Ask = new BenchLatencies(askInProcess, askHttp),
+            HttpClients = HttpClients,
+        };
+    }
+
+    private static async Task<LatencyStats> MeasureAsync<T>(int count, Func<int, Task<T>> call)
+    {
+        for (int i = 0; i < Math.Min(10, count); i++) await call(i); // warm-up
+        var samples = new List<double>(count);
+        var wall = Stopwatch.StartNew();
+        for (int i = 0; i < count; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            await call(i);
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return LatencyStats.From(samples, wall.Elapsed.TotalSeconds);
+    }
+
+    private async Task<LatencyStats> MeasureHttpAsync(HttpClient http, string path, Func<string, object> body, CancellationToken ct)
+    {
+        for (int i = 0; i < 5; i++) (await http.PostAsJsonAsync(path, body(BenchQueries.All[i]), ct)).EnsureSuccessStatusCode();
+        var samples = new ConcurrentBag<double>();
+        int perClient = Math.Max(1, Requests / HttpClients / (path.EndsWith("ask", StringComparison.Ordinal) ? 2 : 1));
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, HttpClients).Select(async client =>
+        {
+            for (int i = 0; i < perClient; i++)
+            {
+                var query = BenchQueries.All[(client * 7 + i) % BenchQueries.All.Count];
+                long start = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsJsonAsync(path, body(query), ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
+                response.EnsureSuccessStatusCode();
+                samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }));
+        return LatencyStats.From(samples.ToArray(), wall.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Wall time of a fresh process running <c>ask</c> on the benchmark's store, from start to exit.</summary>
+    private async Task<double?> ColdStartAsync(CancellationToken ct)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "ChatBot.dll");
+        var host = Environment.ProcessPath;
+        if (!File.Exists(dll) || host is null) return null;
+        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (!Path.GetFileNameWithoutExtension(host).Equals("ChatBot", StringComparison.OrdinalIgnoreCase)) info.ArgumentList.Add(dll);
+        foreach (var a in new[] { "ask", BenchQueries.All[0], "--data", dataDirectory }) info.ArgumentList.Add(a);
+        var best = double.MaxValue;
+        for (int run = 0; run < 3; run++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync(ct);
+            var errors = process.StandardError.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            await output;
+            await errors;
+            if (process.ExitCode != 0) return null;
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return Math.Round(best, 0);
+    }
+}

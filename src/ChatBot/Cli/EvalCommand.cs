@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text.Json;
+using ChatBot.Answering;
+using ChatBot.Evaluation;
+using ChatBot.Hosting;
+using ChatBot.Ingestion;
+using ChatBot.Retrieval;
+using ChatBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Cli;
+
+/// <summary><c>eval QUESTIONS.jsonl [--corpus PATH...] [--data DIR] [--out FILE] [--fail-on-errors]</c>.</summary>
+public static class EvalCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(Option<string?> dataOption)
+    {
+        var file = new Argument<string>("questions") { Description = "Question file (JSON Lines)" };
+        var corpus = new Option<string[]>("--corpus") { Description = "Files or folders to ingest first (unchanged ones are skipped)", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string?>("--out") { Description = "Write the reports as JSON to this file" };
+        var failOnErrors = new Option<bool>("--fail-on-errors") { Description = "Exit with 1 if any attribution error or non-verbatim quote appears" };
+        var command = new Command("eval", "Score search and ask on a question set, hybrid against a BM25-only baseline") { file, corpus, output, failOnErrors, dataOption };
+        command.SetAction(async (parse, ct) =>
+        {
+            var questions = EvalRunner.Load(parse.GetValue(file)!);
+            using var host = CliHost.Build(parse.GetValue(dataOption));
+            var services = host.Services;
+            await services.GetRequiredService<CorpusBootstrapper>().EnsureReadyAsync(ct);
+            if (parse.GetValue(corpus) is { Length: > 0 } paths)
+            {
+                var summary = await services.GetRequiredService<IngestionPipeline>().IngestAsync(paths, cancellationToken: ct);
+                services.GetRequiredService<SearchService>().InvalidateCaches();
+                Console.Error.WriteLine($"Corpus: {summary.DocumentsWritten} written, {summary.DocumentsUnchanged} unchanged, {summary.Skipped.Count} skipped");
+            }
+
+            var search = services.GetRequiredService<SearchService>();
+            var reports = new List<EvalReport>();
+            if (search.UsesVectors)
+                reports.Add(await new EvalRunner(search, services.GetRequiredService<IAnswerService>(), "hybrid").RunAsync(questions, ct));
+            var options = services.GetRequiredService<IOptions<ChatBotOptions>>().Value;
+            var keywordsOnly = new SearchService(services.GetRequiredService<ITranscriptStore>());
+            reports.Add(await new EvalRunner(keywordsOnly, new AnswerService(keywordsOnly, options.Answers), "bm25").RunAsync(questions, ct));
+
+            var stats = await services.GetRequiredService<ITranscriptStore>().GetStatisticsAsync(ct);
+            Console.WriteLine($"{questions.Count} questions over {stats.Documents} documents ({stats.Chunks} chunks)\n");
+            Console.WriteLine(EvalMarkdown.Render(reports));
+            foreach (var miss in reports[0].Questions.Where(o => o.FirstHitRank is null && questions.First(q => q.Id == o.Id).Gold.Count > 0))
+                Console.WriteLine($"missed ({reports[0].Ranking}): {miss.Id}: top quote: {CliHost.Fold(miss.TopQuote ?? "(none)")[..Math.Min(120, CliHost.Fold(miss.TopQuote ?? "(none)").Length)]}");
+            if (parse.GetValue(output) is { } path)
+                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(reports, CliHost.Json), ct);
+
+            bool errors = reports.Any(r => r.Overall.AttributionErrors > 0 || r.Overall.VerbatimRate is < 1.0);
+            if (errors) Console.Error.WriteLine("Attribution errors or non-verbatim quotes were found.");
+            return errors && parse.GetValue(failOnErrors) ? 1 : 0;
+        });
+        return command;
+    }
+}
