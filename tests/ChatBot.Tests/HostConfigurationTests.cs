@@ -31,4 +31,18 @@ public sealed class HostConfigurationTests
         await using var app = ChatBotWebApp.Build([]);
         Assert.IsType<SqliteTranscriptStore>(app.Services.GetRequiredService<ITranscriptStore>());
     }
+
+    [Fact]
+    public async Task TelegramBotRunsInsideServeWhenATokenIsConfigured()
+    {
+        await using var withToken = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ChatBot:Telegram:Token"] = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+            ["ChatBot:Telegram:ApiBaseUrl"] = "http://127.0.0.1:9",
+        }));
+        Assert.Contains(withToken.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Name == "TelegramBotService");
+
+        await using var withoutToken = ChatBotWebApp.Build([]);
+        Assert.DoesNotContain(withoutToken.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Name == "TelegramBotService");
+    }
 }

@@ -29,16 +29,6 @@ public static class TermMatcher
         _ => 0.5,
     };
 
-    /// <summary>A crude English stem: common inflections removed from words longer than four letters.</summary>
-    public static string Stem(string term)
-    {
-        if (term.Length <= 4) return term;
-        foreach (var suffix in new[] { "ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly" })
-        {
-            if (term.Length - suffix.Length >= 4 && term.EndsWith(suffix, StringComparison.Ordinal))
-                return suffix is "ies" or "ied" ? term[..^suffix.Length] + "y" : term[..^suffix.Length];
-        }
-
-        return term;
-    }
+    /// <summary>The stem used for matching (see <see cref="Stemmer"/>).</summary>
+    public static string Stem(string term) => Stemmer.Stem(term);
 }

@@ -15,11 +15,12 @@ public static class QuoteSelector
     private const int MinWords = 12;
 
     /// <summary>
-    /// The span of the best window within <paramref name="passage"/> (offsets relative to it). When
+    /// The span of the best window within <paramref name="passage"/> (offsets relative to it), for the topic's
+    /// stems (<see cref="Stemmer"/>). When
     /// <paramref name="sentenceScores"/> is given (one score per sentence, e.g. vector similarity), it decides
     /// instead of the terms.
     /// </summary>
-    public static TextSpan Select(string passage, IReadOnlyCollection<string> topicTerms, IReadOnlyList<float>? sentenceScores = null)
+    public static TextSpan Select(string passage, IReadOnlyCollection<string> topicStems, IReadOnlyList<float>? sentenceScores = null)
     {
         var sentences = SentenceSplitter.Split(passage);
         if (sentences.Count == 0) return new TextSpan(0, passage.Length);
@@ -28,7 +29,7 @@ public static class QuoteSelector
         var scores = sentenceScores is { } given && given.Count == sentences.Count
             ? given.Select(s => (double)s).ToArray()
             : null;
-        var sentenceTerms = sentences.Select(s => LexicalAnalyzer.Terms(s.Of(passage)).ToHashSet()).ToArray();
+        var sentenceTerms = sentences.Select(s => Stemmer.Stems(s.Of(passage))).ToArray();
 
         double best = double.NegativeInfinity;
         (int First, int Last) choice = (0, 0);
@@ -48,7 +49,7 @@ public static class QuoteSelector
                 {
                     var covered = new HashSet<string>();
                     for (int i = first; i <= last; i++) covered.UnionWith(sentenceTerms[i]);
-                    double matched = topicTerms.Count(covered.Contains);
+                    double matched = topicStems.Count(covered.Contains);
                     // Each extra sentence must earn its place by adding terms.
                     score = matched - 0.25 * (last - first);
                 }

@@ -114,15 +114,14 @@ public sealed partial class SearchService : ISearchService
     /// <summary>Cuts each passage to its best sentences; passages with none of the topic's words are judged by vector.</summary>
     private async Task<List<QuoteResult>> CutQuotesAsync(List<ChunkHit> hits, string topic, ReadOnlyMemory<float>? vector, CancellationToken ct)
     {
-        var terms = LexicalAnalyzer.Terms(topic).ToHashSet();
+        var terms = Stemmer.Stems(topic);
         var sentenceScores = new IReadOnlyList<float>?[hits.Count];
         if (vector is { } q && _embedder is not null)
         {
             var pending = new List<(int Hit, List<TextSpan> Sentences)>();
             for (int i = 0; i < hits.Count; i++)
             {
-                var words = LexicalAnalyzer.Terms(hits[i].Chunk.Text);
-                if (words.Any(terms.Contains)) continue;
+                if (Stemmer.Stems(hits[i].Chunk.Text).Overlaps(terms)) continue;
                 var sentences = QuoteSelector.Sentences(hits[i].Chunk.Text);
                 if (sentences.Count > 1) pending.Add((i, sentences));
             }

@@ -23,8 +23,11 @@ public interface ITelegramBotApi
     /// <summary>Shows "typing..." in the chat for about five seconds.</summary>
     Task SendTypingAsync(long chatId, int? messageThreadId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Answers an inline query with result cards and an optional button above them.</summary>
-    Task AnswerInlineQueryAsync(string inlineQueryId, IReadOnlyList<InlineQueryResult> results, InlineQueryResultsButton? button, int cacheTimeSeconds, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Answers an inline query with result cards and an optional button above them; <paramref name="isPersonal"/>
+    /// keeps Telegram from serving the cached results to other users.
+    /// </summary>
+    Task AnswerInlineQueryAsync(string inlineQueryId, IReadOnlyList<InlineQueryResult> results, InlineQueryResultsButton? button, int cacheTimeSeconds, bool isPersonal, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the bot's command menu.</summary>
     Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default);

@@ -70,9 +70,9 @@ internal sealed class TelegramBotApi : ITelegramBotApi
     public Task SendTypingAsync(long chatId, int? messageThreadId = null, CancellationToken cancellationToken = default) =>
         SendAsync(new SendChatActionRequest { ChatId = chatId, Action = ChatAction.Typing, MessageThreadId = messageThreadId }, idempotent: true, TimeSpan.Zero, cancellationToken);
 
-    public Task AnswerInlineQueryAsync(string inlineQueryId, IReadOnlyList<InlineQueryResult> results, InlineQueryResultsButton? button, int cacheTimeSeconds, CancellationToken cancellationToken = default) =>
+    public Task AnswerInlineQueryAsync(string inlineQueryId, IReadOnlyList<InlineQueryResult> results, InlineQueryResultsButton? button, int cacheTimeSeconds, bool isPersonal, CancellationToken cancellationToken = default) =>
         SendAsync(
-            new AnswerInlineQueryRequest { InlineQueryId = inlineQueryId, Results = results, Button = button, CacheTime = cacheTimeSeconds },
+            new AnswerInlineQueryRequest { InlineQueryId = inlineQueryId, Results = results, Button = button, CacheTime = cacheTimeSeconds, IsPersonal = isPersonal },
             idempotent: true,
             TimeSpan.Zero,
             cancellationToken);

@@ -3,6 +3,7 @@ using System.Text;
 using ChatBot.Answering;
 using ChatBot.Model;
 using ChatBot.Retrieval;
+using ChatBot.Text;
 
 namespace ChatBot.Telegram.Formatting;
 
@@ -14,6 +15,9 @@ namespace ChatBot.Telegram.Formatting;
 internal static class AnswerFormatter
 {
     private const string Omission = " […]";
+    private const string EmptyAnswer = "<i>The answer came back empty. Please try rephrasing the question.</i>";
+    private const int MaxTitleLength = 300;
+    private const int MaxPlaceLength = 120;
 
     /// <summary>An answer as one or more messages.</summary>
     public static List<string> FormatAnswer(Answer answer, int maxLength = MessageComposer.MaxLength)
@@ -21,13 +25,14 @@ internal static class AnswerFormatter
         var blocks = new List<MessageBlock>();
         if (answer.Refused)
         {
-            blocks.AddRange(Paragraphs(answer.Text));
-            blocks.Add(new HtmlBlock($"<i>The transcripts hold no answer to this: {Count(answer.DocumentsSearched, "document")} searched.</i>"));
+            blocks.AddRange(ProseParagraphs(answer.Text));
+            if (!StatesCount(answer.Text, answer.DocumentsSearched))
+                blocks.Add(new HtmlBlock($"<i>The transcripts hold no answer to this: {Count(answer.DocumentsSearched, "document")} searched.</i>"));
         }
         else
         {
             if (answer.Mode == AnswerMode.Llm || string.IsNullOrWhiteSpace(answer.Lead))
-                blocks.AddRange(Paragraphs(answer.Text));
+                blocks.AddRange(ProseParagraphs(answer.Text));
             else
                 blocks.Add(new ProseBlock(answer.Lead, ProseStyle.Bold));
 
@@ -37,7 +42,8 @@ internal static class AnswerFormatter
 
         if (!string.IsNullOrWhiteSpace(answer.Notice))
             blocks.Add(new ProseBlock(answer.Notice, ProseStyle.Italic));
-        return MessageComposer.Compose(blocks, maxLength);
+        var messages = MessageComposer.Compose(blocks, maxLength);
+        return messages.Count > 0 ? messages : [EmptyAnswer];
     }
 
     /// <summary>Quote <paramref name="number"/> of an answer: heading [n], the quote, the citation.</summary>
@@ -55,7 +61,7 @@ internal static class AnswerFormatter
 
         var whole = Card(quote.Text, cut: false);
         if (MessageComposer.Fits(whole, maxLength)) return whole;
-        var first = MessageComposer.SplitToFit(quote.Text, piece => MessageComposer.Fits(Card(piece, cut: true), maxLength))[0];
+        var first = MessageComposer.SplitToFit(quote.Text, piece => MessageComposer.Fits(Card(piece, cut: true), maxLength)).FirstOrDefault() ?? "";
         return Card(first, cut: true);
     }
 
@@ -82,7 +88,7 @@ internal static class AnswerFormatter
         if (!string.IsNullOrWhiteSpace(question))
             blocks.Add(new ProseBlock(TelegramHtml.FoldWhitespace(question), ProseStyle.Italic, "<b>Question asked (by a journalist, not the speaker's words):</b>\n"));
 
-        string speaker = TelegramHtml.Escape(Speaker(quote));
+        string speaker = TelegramHtml.Escape(quote.Speaker);
         string verb = string.IsNullOrWhiteSpace(question) ? "said" : "answered";
         if (document is not null && turn is not null)
         {
@@ -100,16 +106,16 @@ internal static class AnswerFormatter
     /// <summary>"— Speaker, Post · Title, Place, Date", the title linked when the document has a URL.</summary>
     public static string Citation(QuoteResult quote) => $"— {TelegramHtml.Escape(Speaker(quote))} · {DocumentCitation(quote.Document)}";
 
-    /// <summary>"Title, Place, Date", the title linked when the document has a URL.</summary>
+    /// <summary>"Title, Place, Date", the title linked when the document has a URL (absurdly long fields shortened).</summary>
     public static string DocumentCitation(DocumentInfo document)
     {
         var sb = new StringBuilder();
-        var title = TelegramHtml.Escape(document.Title.Trim());
+        var title = TelegramHtml.Escape(Truncate(document.Title.Trim(), MaxTitleLength));
         if (TelegramHtml.SafeUrl(document.Url) is { } url)
             sb.Append("<a href=\"").Append(TelegramHtml.EscapeAttribute(url)).Append("\">").Append(title).Append("</a>");
         else
             sb.Append(title);
-        if (!string.IsNullOrWhiteSpace(document.Place)) sb.Append(", ").Append(TelegramHtml.Escape(document.Place.Trim()));
+        if (!string.IsNullOrWhiteSpace(document.Place)) sb.Append(", ").Append(TelegramHtml.Escape(Truncate(document.Place.Trim(), MaxPlaceLength)));
         if (DisplayDate(document) is { } date) sb.Append(", ").Append(date);
         return sb.ToString();
     }
@@ -122,11 +128,16 @@ internal static class AnswerFormatter
     public static string Count(int n, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
 
+    /// <summary>Whether a refusal's own text already says how many documents were searched.</summary>
+    private static bool StatesCount(string text, int documents) =>
+        text.Contains("searched", StringComparison.OrdinalIgnoreCase)
+        && (text.Contains(documents.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) || text.Contains(documents.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
     private static string Speaker(QuoteResult quote) =>
         string.IsNullOrWhiteSpace(quote.Post) ? quote.Speaker : $"{quote.Speaker}, {quote.Post}";
 
-    private static IEnumerable<MessageBlock> Paragraphs(string text) =>
-        Text.Paragraphs.Split(text).Select(span => new ProseBlock(span.Of(text)));
+    private static IEnumerable<MessageBlock> ProseParagraphs(string text) =>
+        Paragraphs.Split(text).Select(span => new ProseBlock(span.Of(text)));
 
     private static Turn? FindTurn(TranscriptDocument document, QuoteResult quote)
     {
@@ -154,5 +165,11 @@ internal static class AnswerFormatter
         return null;
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+    private static string Truncate(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        int cut = max - 1;
+        if (char.IsHighSurrogate(text[cut - 1])) cut--;
+        return text[..cut].TrimEnd() + "…";
+    }
 }

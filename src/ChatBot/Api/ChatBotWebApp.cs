@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatBot.Hosting;
+using ChatBot.Telegram;
 
 namespace ChatBot.Api;
 
@@ -12,6 +13,15 @@ public static class ChatBotWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppPaths.DefaultContentRoot() });
         configure?.Invoke(builder.Configuration);
         builder.AddChatBotServices();
+        // The Telegram bot runs inside the web host whenever a token is configured (ChatBot:Telegram:Token or TELEGRAM_BOT_TOKEN).
+        var telegram = builder.Configuration.GetSection(TelegramOptions.SectionName);
+        if (TelegramServiceCollectionExtensions.IsTelegramBotConfigured(telegram))
+        {
+            builder.Services.AddTelegramBot(telegram);
+            if (string.IsNullOrEmpty(telegram["StateDirectory"]))
+                builder.Services.AddOptions<TelegramOptions>().PostConfigure<AppPaths>((o, paths) => o.StateDirectory = Path.Combine(paths.DataDirectory, "telegram"));
+        }
+
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -31,6 +41,7 @@ public static class ChatBotWebApp
         app.MapSearchApi();
         app.MapDocumentsApi();
         app.MapAskApi();
+        app.MapTelegramWebhook();
         return app;
     }
 }

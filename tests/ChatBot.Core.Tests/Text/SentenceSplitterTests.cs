@@ -47,3 +47,18 @@ public sealed class SentenceSplitterTests
         Assert.Single(Sentences("The talks continue, e.g. on trade, etc. and more."));
     }
 }
+
+public sealed class StemmerTests
+{
+    [Theory]
+    [InlineData("sanctions", "sanction")]
+    [InlineData("ukrainian", "ukraine")]
+    [InlineData("syrian", "syria")]
+    [InlineData("negotiating", "negotiations")]
+    [InlineData("crises", "crisis")]
+    [InlineData("korean", "korea")]
+    public void InflectionsAndDemonymsShareAStem(string a, string b) => Assert.Equal(ChatBot.Text.Stemmer.Stem(a), ChatBot.Text.Stemmer.Stem(b));
+
+    [Fact]
+    public void ShortWordsStayAsTheyAre() => Assert.Equal("nato", ChatBot.Text.Stemmer.Stem("nato"));
+}
