@@ -11,8 +11,6 @@ internal sealed class EncoderWorkspace
     private readonly int _width;
     private readonly int _qkvWidth;
     private readonly int _ffnWidth;
-    private readonly int _maxLength;
-    private readonly int _maxHeadDim;
 
     public EncoderWorkspace(int inputWidth, int width, int qkvWidth, int ffnWidth, int maxLength, int maxHeadDim, int workers)
     {
@@ -20,8 +18,6 @@ internal sealed class EncoderWorkspace
         _width = width;
         _qkvWidth = qkvWidth;
         _ffnWidth = ffnWidth;
-        _maxLength = maxLength;
-        _maxHeadDim = maxHeadDim;
 
         int paddedLength = Gemm.PanelCount(maxLength) * Gemm.PanelWidth;
         int paddedHeadDim = Gemm.PanelCount(maxHeadDim) * Gemm.PanelWidth;
@@ -34,7 +30,7 @@ internal sealed class EncoderWorkspace
                 new AlignedBuffer(maxLength * paddedLength));
         }
 
-        Input = Hidden = Normed = Qkv = Context = Ffn = Pooled = Head = new AlignedBuffer(0);
+        Input = Hidden = Normed = Qkv = Pooled = Head = new AlignedBuffer(0);
         Offsets = [];
         TokenIds = [];
     }
@@ -54,14 +50,21 @@ internal sealed class EncoderWorkspace
     /// <summary>Layer-norm output, [tokens x width].</summary>
     public AlignedBuffer Normed { get; private set; }
 
-    /// <summary>Fused query/key/value projections, [tokens x qkvWidth].</summary>
+    /// <summary>Fused query/key/value projections, [tokens x max(qkvWidth, ffnWidth)].</summary>
     public AlignedBuffer Qkv { get; private set; }
 
-    /// <summary>Attention output before the output projection, [tokens x width].</summary>
-    public AlignedBuffer Context { get; private set; }
+    /// <summary>
+    /// Attention output before the output projection, [tokens x width]. Shares memory with
+    /// <see cref="Normed"/>: the normed input is dead once Q/K/V are computed, and the context is dead
+    /// once projected, before the next layer norm writes.
+    /// </summary>
+    public AlignedBuffer Context => Normed;
 
-    /// <summary>FFN hidden activations, [tokens x ffnWidth].</summary>
-    public AlignedBuffer Ffn { get; private set; }
+    /// <summary>
+    /// FFN hidden activations, [tokens x ffnWidth]. Shares memory with <see cref="Qkv"/>, which is dead
+    /// once attention is done.
+    /// </summary>
+    public AlignedBuffer Ffn => Qkv;
 
     /// <summary>Mean-pooled rows, [sequences x width].</summary>
     public AlignedBuffer Pooled { get; private set; }
@@ -78,19 +81,19 @@ internal sealed class EncoderWorkspace
     /// <summary>Per-worker attention scratch (packed keys, packed values, scores).</summary>
     public AttentionScratch[] AttentionScratch { get; }
 
-    /// <summary>Makes sure the buffers can hold <paramref name="tokens"/> rows and <paramref name="sequences"/> sequences.</summary>
+    /// <summary>
+    /// Makes sure the buffers can hold <paramref name="tokens"/> rows and <paramref name="sequences"/>
+    /// sequences (about 44 KB per token row). Callers size it once for the largest batch of a call.
+    /// </summary>
     public void EnsureCapacity(int tokens, int sequences)
     {
         if (tokens > TokenCapacity)
         {
-            int capacity = Math.Max(tokens, Math.Min(TokenCapacity * 2, 64 * _maxLength));
-            capacity = (capacity + 63) / 64 * 64;
+            int capacity = (tokens + 255) / 256 * 256;
             Input = new AlignedBuffer(capacity * _inputWidth);
             Hidden = new AlignedBuffer(capacity * _width);
             Normed = new AlignedBuffer(capacity * _width);
-            Qkv = new AlignedBuffer(capacity * _qkvWidth);
-            Context = new AlignedBuffer(capacity * _width);
-            Ffn = new AlignedBuffer(capacity * _ffnWidth);
+            Qkv = new AlignedBuffer(capacity * Math.Max(_qkvWidth, _ffnWidth));
             TokenIds = new int[capacity];
             TokenCapacity = capacity;
         }
@@ -105,9 +108,4 @@ internal sealed class EncoderWorkspace
         }
     }
 
-    /// <summary>Whether this workspace was built for the given head size and worker count.</summary>
-    public bool Fits(int maxHeadDim, int workers) => maxHeadDim <= _maxHeadDim && workers <= AttentionScratch.Length;
 }
-
-/// <summary>Scratch for one (sequence, head) attention task.</summary>
-internal sealed record AttentionScratch(AlignedBuffer KeysTransposed, AlignedBuffer Values, AlignedBuffer Scores);

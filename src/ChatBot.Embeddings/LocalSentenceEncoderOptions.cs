@@ -1,6 +1,10 @@
 namespace ChatBot.Embeddings;
 
-/// <summary>Tuning for <see cref="LocalSentenceEncoder"/>. Read once by <see cref="LocalSentenceEncoder.Load(string, LocalSentenceEncoderOptions?)"/>.</summary>
+/// <summary>
+/// Tuning for <see cref="LocalSentenceEncoder"/>, read once by
+/// <see cref="LocalSentenceEncoder.Load(string, LocalSentenceEncoderOptions?)"/> (later changes have no effect).
+/// Not thread-safe: configure it before loading.
+/// </summary>
 public sealed class LocalSentenceEncoderOptions
 {
     private int _maxBatchSize = 32;

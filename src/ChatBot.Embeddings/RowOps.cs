@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace ChatBot.Embeddings;
 
@@ -24,6 +25,7 @@ internal static unsafe class RowOps
             LayerNormRows(input, width, task * RowsPerTask, Math.Min(rows, (task + 1) * RowsPerTask), scale, bias, epsilon, output));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LayerNormRows(float* input, int width, int start, int end, float* scale, float* bias, float epsilon, float* output)
     {
         var scaleSpan = new ReadOnlySpan<float>(scale, width);
@@ -42,6 +44,7 @@ internal static unsafe class RowOps
     }
 
     /// <summary>In-place <c>exp(x - max) / sum(exp(x - max))</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Softmax(Span<float> row)
     {
         float max = TensorPrimitives.Max(row);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace ChatBot.Embeddings;
 
@@ -116,6 +117,7 @@ internal sealed unsafe class SentenceEncoderModel
         workspace.Head.Span[..(count * Width)].CopyTo(output);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Embed(EncoderWorkspace workspace, int count)
     {
         int[] offsets = workspace.Offsets;
@@ -140,6 +142,7 @@ internal sealed unsafe class SentenceEncoderModel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Pool(EncoderWorkspace workspace, int count, ForwardContext context)
     {
         int[] offsets = workspace.Offsets;

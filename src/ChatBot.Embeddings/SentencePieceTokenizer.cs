@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -210,6 +211,7 @@ public sealed class SentencePieceTokenizer
     // Forward Viterbi. Candidates for an end position are visited in ascending start order (start
     // positions are processed left to right), which is the reference's order, and a candidate replaces
     // the current best when the best is still 0 (the reference's "unset" marker) or is not better.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Segment(ReadOnlySpan<int> symbols, Span<double> best, Span<int> words)
     {
         for (int start = 0; start < symbols.Length; start++)

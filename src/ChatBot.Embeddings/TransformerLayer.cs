@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace ChatBot.Embeddings;
 
@@ -83,8 +84,9 @@ internal sealed unsafe class TransformerLayer
 
         _ffnNormScale = Vector(weights.Floats(Apply + layer + "FFN/layer_prepostprocess/layer_norm/layer_norm_scale/ConcatPartitions/concat", width));
         _ffnNormBias = Vector(weights.Floats(Apply + layer + "FFN/layer_prepostprocess/layer_norm/layer_norm_bias/ConcatPartitions/concat", width));
-        float[] conv1 = weights.Floats(Apply + stack + "FFN/conv1/Tensordot/Reshape_1", width, weights.Ints(Apply + "TransformerStack/Layer_1/TransformerLayer/FFN/conv1/Tensordot/Const_2")[0]);
-        FfnWidth = conv1.Length / width;
+        // The FFN width (1536) is the graph's Tensordot output-shape constant, shared by both layers.
+        FfnWidth = weights.Ints(Apply + "TransformerStack/Layer_1/TransformerLayer/FFN/conv1/Tensordot/Const_2")[0];
+        float[] conv1 = weights.Floats(Apply + stack + "FFN/conv1/Tensordot/Reshape_1", width, FfnWidth);
         _ffn1 = PackedMatrix.Pack(conv1, width, FfnWidth);
         _ffn1Bias = Vector(weights.Floats(Apply + layer + "FFN/conv1/bias/ConcatPartitions/concat", FfnWidth));
         _ffn2 = PackedMatrix.Pack(weights.Floats(Apply + stack + "FFN/conv2/Tensordot/Reshape_1", FfnWidth, width), FfnWidth, width);
@@ -169,6 +171,7 @@ internal sealed unsafe class TransformerLayer
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AttendOne(AttentionScratch scratch, float* qkv, float* attention, int first, int length, int head, GemmKernel kernel)
     {
         int qkvWidth = 3 * AttentionWidth;

@@ -44,8 +44,9 @@ public sealed class SentencePieceTokenizerTests
     [Fact]
     public void EverySpaceBecomesOneWordBoundaryAndTabsAreUnknown()
     {
-        // "▁" (id 30) once for the leading boundary and once per extra space; a tab is unknown (0).
+        // One "▁" for the leading boundary plus one per space, none merged: "▁" (30), "▁" (30), "▁The" (34).
         Assert.Equal([30, 30, 34], Tokenizer.Encode("  The"));
+
         // A tab is not a space: it is an unknown symbol, and the word after it has no boundary.
         int[] ids = Tokenizer.Encode("The\tThe\t\tThe");
         Assert.Equal(5, ids.Length);

@@ -5,6 +5,7 @@ using System.Text;
 using ChatBot.Model;
 using ChatBot.Retrieval;
 using ChatBot.Storage;
+using ChatBot.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

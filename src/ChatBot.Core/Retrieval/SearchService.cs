@@ -79,22 +79,15 @@ public sealed partial class SearchService : ISearchService
         ReadOnlyMemory<float>? vector = null;
         if (useVectors) vector = (await _embedder!.GenerateAsync([topic], cancellationToken: cancellationToken))[0].Vector;
 
-        var request = new ChunkSearchRequest
+        var filter = new ChunkFilter
         {
-            Text = query.UseKeywords ? topic : null,
-            Vector = vector,
-            Filter = new ChunkFilter
-            {
-                Roles = query.Roles ?? s_principalOnly,
-                Speakers = speakerFilter,
-                From = from,
-                To = to,
-                DocumentIds = documentIds,
-            },
-            Limit = Math.Min(200, query.Limit * 8),
-            CandidatesPerRanking = Math.Max(100, query.Limit * 10),
+            Roles = query.Roles ?? s_principalOnly,
+            Speakers = speakerFilter,
+            From = from,
+            To = to,
+            DocumentIds = documentIds,
         };
-        var hits = await _store.SearchAsync(request, cancellationToken);
+        var hits = await RankAsync(topic, query.UseKeywords, vector, filter, Math.Max(100, query.Limit * 10), cancellationToken);
 
         // One passage per turn: five windows of one answer are one result.
         var chosen = new List<ChunkHit>();
@@ -109,6 +102,32 @@ public sealed partial class SearchService : ISearchService
         var results = await CutQuotesAsync(chosen, topic, vector, cancellationToken);
         LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new SearchResponse(query.Query, interpretation, results);
+    }
+
+    /// <summary>
+    /// The keyword and vector rankings, fused by reciprocal rank. A keyword hit must carry enough of the topic's
+    /// terms (all of one or two, two of three, half of more: "minimum should match"), so that a passage sharing only
+    /// a common word ("crisis" of "DPRK crisis") cannot outvote the passages the vector ranking found by meaning.
+    /// </summary>
+    private async Task<List<ChunkHit>> RankAsync(string topic, bool useKeywords, ReadOnlyMemory<float>? vector, ChunkFilter filter, int candidates, CancellationToken ct)
+    {
+        var stems = Stemmer.Stems(topic);
+        var lexicalTask = useKeywords && stems.Count > 0
+            ? _store.SearchAsync(new ChunkSearchRequest { Text = topic, Filter = filter, Limit = candidates, CandidatesPerRanking = candidates }, ct)
+            : Task.FromResult<IReadOnlyList<ChunkHit>>([]);
+        var denseTask = vector is { } v
+            ? _store.SearchAsync(new ChunkSearchRequest { Vector = v, Filter = filter, Limit = candidates, CandidatesPerRanking = candidates }, ct)
+            : Task.FromResult<IReadOnlyList<ChunkHit>>([]);
+        var required = TermMatcher.Required(stems.Count);
+        var lexical = (await lexicalTask)
+            .Where(h => TermMatcher.Coverage(stems, h.Chunk.Question is null ? h.Chunk.Text : h.Chunk.Text + "\n" + h.Chunk.Question) >= required - 1e-9)
+            .ToList();
+        var dense = await denseTask;
+
+        var byId = new Dictionary<Guid, ChunkHit>();
+        foreach (var h in lexical.Concat(dense)) byId.TryAdd(h.Chunk.Id, h);
+        var fused = ReciprocalRankFusion.Fuse([lexical.Select(h => h.Chunk.Id).ToList(), dense.Select(h => h.Chunk.Id).ToList()]);
+        return fused.Select(f => byId[f.Key] with { Score = f.Score, LexicalRank = f.Ranks[0], DenseRank = f.Ranks[1] }).ToList();
     }
 
     /// <summary>Cuts each passage to its best sentences; passages with none of the topic's words are judged by vector.</summary>

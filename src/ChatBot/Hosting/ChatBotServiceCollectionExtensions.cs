@@ -65,7 +65,7 @@ public static class ChatBotServiceCollectionExtensions
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<TranscriptReader>(), sp.GetRequiredService<TurnChunker>(), sp.GetRequiredService<ITranscriptStore>(),
-            sp.GetRequiredService<EmbedderProvider>().Embedder, sp.GetRequiredService<ILogger<IngestionPipeline>>()));
+            sp.GetRequiredService<EmbedderProvider>().IngestionEmbedder, sp.GetRequiredService<ILogger<IngestionPipeline>>()));
         services.AddSingleton<CorpusBootstrapper>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton(sp => ChatModelFactory.Create(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Chat, sp.GetRequiredService<AppPaths>(),

@@ -1,6 +1,5 @@
-using ChatBot.Text;
 
-namespace ChatBot.Answering;
+namespace ChatBot.Text;
 
 /// <summary>
 /// Whether a passage is about a topic by its words: the share of the topic's terms it contains, compared on
