@@ -13,7 +13,7 @@ public sealed class AnswerOptions
     /// Vector similarity (cosine) from which a passage counts as on topic even without the topic's words
     /// ("the DPRK" for "North Korea"). Calibrated on the local encoder.
     /// </summary>
-    public double MinSimilarity { get; set; } = 0.45;
+    public double MinSimilarity { get; set; } = 0.6;
 
     /// <summary>How long the language model may take before the answer falls back to quotes.</summary>
     public TimeSpan ModelTimeout { get; set; } = TimeSpan.FromSeconds(30);

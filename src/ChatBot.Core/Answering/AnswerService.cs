@@ -101,12 +101,14 @@ public sealed partial class AnswerService : IAnswerService
     private async Task<List<QuoteResult>> RelevantAsync(SearchResponse response, CancellationToken ct)
     {
         var stems = TermMatcher.Stems(response.Interpretation.Topic);
-        double required = TermMatcher.Required(stems.Count);
+        // An answer needs more of the topic's words than a search hit: three of four, so that "FIFA World Cup final"
+        // is not answered from a passage about the world and a final decision.
+        double required = Math.Max(TermMatcher.Required(stems.Count), stems.Count >= 4 ? 0.75 : 0);
         float[]? similarities = null;
         var embedder = _search.Embedder;
         if (embedder is not null && response.Results.Count > 0)
         {
-            var texts = new List<string> { response.Interpretation.Topic };
+            var texts = new List<string> { response.Interpretation.DisplayTopic };
             texts.AddRange(response.Results.Select(r => r.Text));
             var vectors = await embedder.GenerateAsync(texts, cancellationToken: ct);
             similarities = vectors.Skip(1).Select(v => TensorPrimitives.Dot(v.Vector.Span, vectors[0].Vector.Span)).ToArray();

@@ -3,6 +3,8 @@ using ChatBot.Chunking;
 using ChatBot.Model;
 using ChatBot.Parsing;
 using ChatBot.Storage;
+using ChatBot.Text;
+using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +47,7 @@ public sealed partial class IngestionPipeline
         {
             var meta = _embedder?.GetService<EmbeddingGeneratorMetadata>();
             var embedder = _embedder is null ? "none" : $"{meta?.DefaultModelId ?? _embedder.GetType().Name}/{meta?.DefaultModelDimensions}";
-            return $"{_chunker.Options.Signature};embedder={embedder}";
+            return $"{_chunker.Options.Signature};embedder={embedder};answers+questions";
         }
     }
 
@@ -159,13 +161,37 @@ public sealed partial class IngestionPipeline
         }
     }
 
+    /// <summary>
+    /// One vector per chunk. An answer's vector blends in the question it answers (the sum of the two unit vectors,
+    /// renormalised): a journalist's question names the topic that the answer often only alludes to, which lifts
+    /// paraphrased queries. The quote itself is still only the answer's words.
+    /// </summary>
     private async Task<(ReadOnlyMemory<float>?[]? Vectors, int Embedded)> EmbedAsync(List<Chunk> chunks, CancellationToken ct)
     {
         if (_embedder is null || chunks.Count == 0) return (null, 0);
-        var embeddings = await _embedder.GenerateAsync(chunks.Select(c => c.Text), cancellationToken: ct);
-        if (embeddings.Count != chunks.Count)
-            throw new InvalidOperationException($"The embedder returned {embeddings.Count} vectors for {chunks.Count} texts.");
-        return (embeddings.Select(e => (ReadOnlyMemory<float>?)e.Vector).ToArray(), chunks.Count);
+        var questions = chunks.Select(c => c.Question).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var texts = chunks.Select(c => c.Text).Concat(questions).ToList();
+        var embeddings = await _embedder.GenerateAsync(texts, cancellationToken: ct);
+        if (embeddings.Count != texts.Count)
+            throw new InvalidOperationException($"The embedder returned {embeddings.Count} vectors for {texts.Count} texts.");
+        var questionVectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
+        for (int i = 0; i < questions.Count; i++) questionVectors[questions[i]] = embeddings[chunks.Count + i].Vector;
+
+        var vectors = new ReadOnlyMemory<float>?[chunks.Count];
+        for (int i = 0; i < chunks.Count; i++)
+        {
+            var vector = embeddings[i].Vector;
+            if (chunks[i].Question is { } q && questionVectors.TryGetValue(q, out var qv))
+            {
+                var sum = new float[vector.Length];
+                TensorPrimitives.Add(vector.Span, qv.Span, sum);
+                vector = VectorMath.Normalize(sum);
+            }
+
+            vectors[i] = vector;
+        }
+
+        return (vectors, texts.Count);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Skipped {File}")]

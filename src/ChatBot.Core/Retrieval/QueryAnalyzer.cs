@@ -34,12 +34,15 @@ public static partial class QueryAnalyzer
         @"\b(?:say|says|said|saying|think|thinks|thought|believe|believes|believed|feel|feels|felt|mean|means|meant|claim|claims|claimed|tell|tells|told|state|states|stated|argue|argues|argued)\b" +
         @"|\b(?:talk(?:s|ed|ing)?|speak(?:s|ing)?|spoke(?:n)?|comment(?:s|ed|ing)?|remark(?:s|ed)?|statement(?:s)?|view(?:s)?|opinion(?:s)?|position(?:s)?|stance(?:s)?|thoughts|take|attitude|assessment|words|quote(?:s|d)?|quotation(?:s)?|mention(?:s|ed)?|discuss(?:es|ed)?|describe(?:s|d)?|characteri[sz]e(?:s|d)?|see(?:s)?|view(?:ed)?)\s+(?:about|on|of|regarding|concerning|towards?|to|in\s+relation\s+to|with\s+regard\s+to)\b" +
         @"|\b(?:mention(?:s|ed)?|discuss(?:es|ed)?|describe(?:s|d)?|characteri[sz]e(?:s|d)?|assess(?:es|ed)?)\b" +
-        @"|\baccording\s+to\b|\b(?:tell|show|give|find|get)\s+(?:me|us)\b|\bin\s+(?:his|her|their)\s+(?:own\s+)?(?:words|view|opinion)\b|\bregarding\b|\bconcerning\b|\bever\b",
+        @"|\b(?:(?:UN|his|her|their|the)\s+)?(?:speech|speeches|address|interview|press\s+conference)(?:\s+at\s+the\s+(?:UN|United\s+Nations))?\b|\baccording\s+to\b|\b(?:tell|show|give|find|get)\s+(?:me|us)\b|\bin\s+(?:his|her|their)\s+(?:own\s+)?(?:words|view|opinion)\b|\bregarding\b|\bconcerning\b|\bever\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex FramingRegex();
 
-    /// <summary>Reads <paramref name="query"/> against the store's <paramref name="speakers"/>.</summary>
-    public static AnalyzedQuery Analyze(string query, SpeakerDirectory speakers)
+    /// <summary>
+    /// Reads <paramref name="query"/> against the store's <paramref name="speakers"/> and, when given, the places
+    /// its documents were recorded at ("Da Nang", "Lima"): a place named in the query becomes a filter too.
+    /// </summary>
+    public static AnalyzedQuery Analyze(string query, SpeakerDirectory speakers, IReadOnlyCollection<string>? places = null)
     {
         var masked = new bool[query.Length];
         DateOnly? from = null, to = null;
@@ -120,6 +123,18 @@ public static partial class QueryAnalyzer
                 Mask(words[back].Start, words[back].Length);
         }
 
+        var foundPlaces = new List<string>();
+        foreach (var place in places ?? [])
+        {
+            if (place.Length < 4) continue;
+            foreach (Match m in Regex.Matches(query, @"(?<![\p{L}\p{N}])" + Regex.Escape(place) + @"(?![\p{L}\p{N}])", RegexOptions.IgnoreCase))
+            {
+                if (!Free(m)) continue;
+                Mask(m.Index, m.Length);
+                if (!foundPlaces.Contains(place)) foundPlaces.Add(place);
+            }
+        }
+
         foreach (Match m in FramingRegex().Matches(query)) Mask(m.Index, m.Length);
 
         var topicWords = new List<string>();
@@ -137,7 +152,7 @@ public static partial class QueryAnalyzer
         var topic = string.Join(' ', topicWords);
         // For people, the topic as they wrote it ("a new reset with Trump"), when no filter words sit inside it.
         var display = first >= 0 && !masked.AsSpan(first, last - first).Contains(true) ? query[first..last] : topic;
-        return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display };
+        return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display, Places = foundPlaces.Count > 0 ? foundPlaces : null };
     }
 }
 
@@ -150,4 +165,7 @@ public sealed record AnalyzedQuery(string Topic, IReadOnlyList<string>? Speakers
 {
     /// <summary>The topic as the user wrote it, small words included ("chance of a new reset with Trump").</summary>
     public string DisplayTopic { get; init; } = Topic;
+
+    /// <summary>Document places the query named ("Da Nang"), or null.</summary>
+    public IReadOnlyList<string>? Places { get; init; }
 }

@@ -56,7 +56,8 @@ public sealed partial class SearchService : ISearchService
         long started = Stopwatch.GetTimestamp();
         var (speakers, documents) = await DirectoryAsync(cancellationToken);
 
-        var analyzed = query.Interpret ? QueryAnalyzer.Analyze(query.Query, speakers) : new AnalyzedQuery(query.Query.Trim(), null, null, null);
+        var places = documents.Select(d => d.Place?.Split(',')[0].Trim()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var analyzed = query.Interpret ? QueryAnalyzer.Analyze(query.Query, speakers, places) : new AnalyzedQuery(query.Query.Trim(), null, null, null);
         IReadOnlyList<string>? speakerFilter = query.Speaker is { Length: > 0 } typed ? speakers.Resolve(typed) : analyzed.Speakers;
         var from = query.From ?? analyzed.From;
         var to = query.To ?? analyzed.To;
@@ -68,6 +69,12 @@ public sealed partial class SearchService : ISearchService
             documentIds = documents.Where(d => d.Source.Replace('\\', '/').Contains(needle, StringComparison.OrdinalIgnoreCase)).Select(d => d.Id).ToList();
         }
 
+        if (analyzed.Places is { } named)
+        {
+            var atPlace = documents.Where(d => d.Place is { } p && named.Any(n => p.StartsWith(n, StringComparison.OrdinalIgnoreCase))).Select(d => d.Id);
+            documentIds = documentIds is null ? atPlace.ToList() : documentIds.Intersect(atPlace).ToList();
+        }
+
         bool useVectors = _embedder is not null && query.UseVectors;
         var interpretation = new QueryInterpretation(topic, speakerFilter, from, to, useVectors)
         {
@@ -77,7 +84,7 @@ public sealed partial class SearchService : ISearchService
             return new SearchResponse(query.Query, interpretation, []);
 
         ReadOnlyMemory<float>? vector = null;
-        if (useVectors) vector = (await _embedder!.GenerateAsync([topic], cancellationToken: cancellationToken))[0].Vector;
+        if (useVectors) vector = (await _embedder!.GenerateAsync([interpretation.DisplayTopic], cancellationToken: cancellationToken))[0].Vector;
 
         var filter = new ChunkFilter
         {
@@ -89,19 +96,39 @@ public sealed partial class SearchService : ISearchService
         };
         var hits = await RankAsync(topic, query.UseKeywords, vector, filter, Math.Max(100, query.Limit * 10), cancellationToken);
 
-        // One passage per turn: five windows of one answer are one result.
-        var chosen = new List<ChunkHit>();
-        var turns = new HashSet<(string, int)>();
-        foreach (var hit in hits)
-        {
-            if (!turns.Add((hit.Chunk.DocumentId, hit.Chunk.TurnIndex))) continue;
-            chosen.Add(hit);
-            if (chosen.Count == query.Limit) break;
-        }
+        var chosen = Diversify(hits, query.Limit);
 
         var results = await CutQuotesAsync(chosen, topic, vector, cancellationToken);
         LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new SearchResponse(query.Query, interpretation, results);
+    }
+
+    /// <summary>
+    /// Diverse results: first one passage per turn (five windows of one answer are one result); only when that
+    /// leaves fewer than <paramref name="limit"/>, further passages of the same turns (a long speech is one turn),
+    /// never overlapping or next to one already chosen, at most three per turn. Identical passages stored under
+    /// two paths (a copied file) count once.
+    /// </summary>
+    private static List<ChunkHit> Diversify(List<ChunkHit> hits, int limit)
+    {
+        var chosen = new List<ChunkHit>();
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var perTurn in new[] { 1, 3 })
+        {
+            foreach (var hit in hits)
+            {
+                if (chosen.Count == limit) break;
+                if (chosen.Contains(hit) || texts.Contains(hit.Chunk.Text)) continue;
+                var sameTurn = chosen.Where(c => c.Chunk.DocumentId == hit.Chunk.DocumentId && c.Chunk.TurnIndex == hit.Chunk.TurnIndex).ToList();
+                if (sameTurn.Count >= perTurn) continue;
+                if (sameTurn.Any(c => Math.Abs(c.Chunk.Ordinal - hit.Chunk.Ordinal) <= 1 || (c.Chunk.Start < hit.Chunk.End && hit.Chunk.Start < c.Chunk.End))) continue;
+                chosen.Add(hit);
+                texts.Add(hit.Chunk.Text);
+            }
+        }
+
+        // Keep the ranking's order.
+        return hits.Where(chosen.Contains).ToList();
     }
 
     /// <summary>

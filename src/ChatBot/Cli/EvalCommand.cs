@@ -26,8 +26,9 @@ public static class EvalCommand
             var questions = EvalRunner.Load(parse.GetValue(file)!);
             using var host = CliHost.Build(parse.GetValue(dataOption));
             var services = host.Services;
-            await services.GetRequiredService<CorpusBootstrapper>().EnsureReadyAsync(ct);
-            if (parse.GetValue(corpus) is { Length: > 0 } paths)
+            var paths = parse.GetValue(corpus) ?? [];
+            if (paths.Length == 0) await services.GetRequiredService<CorpusBootstrapper>().EnsureReadyAsync(ct);
+            else
             {
                 var summary = await services.GetRequiredService<IngestionPipeline>().IngestAsync(paths, cancellationToken: ct);
                 services.GetRequiredService<SearchService>().InvalidateCaches();
