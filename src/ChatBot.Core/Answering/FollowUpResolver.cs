@@ -11,7 +11,7 @@ namespace ChatBot.Answering;
 /// </summary>
 public static partial class FollowUpResolver
 {
-    [GeneratedRegex(@"^\s*(?:and|also|so|then|but|ok(?:ay)?|what|how|anything)\b(?:\s+(?:what|how))?(?:\s+about|\s+on|\s+regarding|\s+else)?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:and|also|so|then|but|ok(?:ay)?)\b|(?:what|how)\s+(?:about|else)\b|anything\s+(?:else|on|about)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex EllipticalOpeningRegex();
 
     /// <summary>The standalone question, and whether <paramref name="question"/> was taken as a follow-up.</summary>
@@ -28,7 +28,7 @@ public static partial class FollowUpResolver
         var topic = topicTerms.Count > 0 ? analyzed.Topic : previous.Topic!;
         var speaker = analyzed.Speakers?.FirstOrDefault() ?? previous.Speakers?.FirstOrDefault();
         var when = DatePhrase(analyzed.From, analyzed.To);
-        if (when is null && topicTerms.Count == 0) return (question, false);
+        if (when is null && topicTerms.Count == 0 && analyzed.Speakers is null) return (question, false);
 
         var standalone = speaker is null ? $"What was said about {topic}{when}?" : $"What did {speaker} say about {topic}{when}?";
         return (standalone, true);
