@@ -24,18 +24,18 @@ internal sealed class DenseIndex
     private readonly Dictionary<string, int> _speakerIds;
     private readonly Dictionary<string, int> _documentIds;
 
-    private DenseIndex(long generation, int dimensions, List<long> rowIds, List<float> vectors, List<byte> roles, List<int> speakers,
-        List<int> documents, List<int> dateFrom, List<int> dateTo, Dictionary<string, int> speakerIds, Dictionary<string, int> documentIds)
+    private DenseIndex(long generation, int dimensions, long[] rowIds, float[] vectors, byte[] roles, int[] speakers,
+        int[] documents, int[] dateFrom, int[] dateTo, Dictionary<string, int> speakerIds, Dictionary<string, int> documentIds)
     {
         Generation = generation;
         Dimensions = dimensions;
-        _rowIds = rowIds.ToArray();
-        _vectors = vectors.ToArray();
-        _roles = roles.ToArray();
-        _speakers = speakers.ToArray();
-        _documents = documents.ToArray();
-        _dateFrom = dateFrom.ToArray();
-        _dateTo = dateTo.ToArray();
+        _rowIds = rowIds;
+        _vectors = vectors;
+        _roles = roles;
+        _speakers = speakers;
+        _documents = documents;
+        _dateFrom = dateFrom;
+        _dateTo = dateTo;
         _speakerIds = speakerIds;
         _documentIds = documentIds;
     }
@@ -46,41 +46,59 @@ internal sealed class DenseIndex
 
     public int Count => _rowIds.Length;
 
+    /// <summary>
+    /// Reads every stored vector into one contiguous array sized up front (no list growth, no second copy), with
+    /// the columns the filters need.
+    /// </summary>
     public static async Task<DenseIndex> LoadAsync(SqliteConnection connection, long generation, CancellationToken ct)
     {
-        var rowIds = new List<long>();
-        var vectors = new List<float>();
-        var roles = new List<byte>();
-        var speakers = new List<int>();
-        var documents = new List<int>();
-        var dateFrom = new List<int>();
-        var dateTo = new List<int>();
+        int capacity, dimensions;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT COUNT(*), MAX(length(vector)) FROM chunks WHERE vector IS NOT NULL";
+            await using var r = await count.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            capacity = r.GetInt32(0);
+            dimensions = r.IsDBNull(1) ? 0 : r.GetInt32(1) / sizeof(float);
+        }
+
+        var rowIds = new long[capacity];
+        var vectors = new float[(long)capacity * dimensions];
+        var roles = new byte[capacity];
+        var speakers = new int[capacity];
+        var documents = new int[capacity];
+        var dateFrom = new int[capacity];
+        var dateTo = new int[capacity];
         var speakerIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var documentIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        int dimensions = 0;
-        float[] buffer = [];
+        int n = 0;
 
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT rowid, role, speaker, document_id, date_from, date_to, vector FROM chunks WHERE vector IS NOT NULL";
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        while (n < capacity && await reader.ReadAsync(ct))
         {
             var blob = (byte[])reader.GetValue(6);
-            if (dimensions == 0)
-            {
-                dimensions = blob.Length / sizeof(float);
-                buffer = new float[dimensions];
-            }
-
             if (blob.Length != dimensions * sizeof(float)) continue;
-            VectorMath.FromBytes(blob, buffer);
-            vectors.AddRange(buffer);
-            rowIds.Add(reader.GetInt64(0));
-            roles.Add((byte)SqliteTranscriptStore.ParseRole(reader.GetString(1)));
-            speakers.Add(Intern(speakerIds, reader.GetString(2)));
-            documents.Add(Intern(documentIds, reader.GetString(3)));
-            dateFrom.Add(reader.IsDBNull(4) ? int.MaxValue : reader.GetInt32(4)); // undated: never inside a date range
-            dateTo.Add(reader.IsDBNull(5) ? int.MinValue : reader.GetInt32(5));
+            VectorMath.FromBytes(blob, vectors.AsSpan(n * dimensions, dimensions));
+            rowIds[n] = reader.GetInt64(0);
+            roles[n] = (byte)SqliteTranscriptStore.ParseRole(reader.GetString(1));
+            speakers[n] = Intern(speakerIds, reader.GetString(2));
+            documents[n] = Intern(documentIds, reader.GetString(3));
+            dateFrom[n] = reader.IsDBNull(4) ? int.MaxValue : reader.GetInt32(4); // undated: never inside a date range
+            dateTo[n] = reader.IsDBNull(5) ? int.MinValue : reader.GetInt32(5);
+            n++;
+        }
+
+        if (n < capacity)
+        {
+            Array.Resize(ref rowIds, n);
+            Array.Resize(ref vectors, n * dimensions);
+            Array.Resize(ref roles, n);
+            Array.Resize(ref speakers, n);
+            Array.Resize(ref documents, n);
+            Array.Resize(ref dateFrom, n);
+            Array.Resize(ref dateTo, n);
         }
 
         return new DenseIndex(generation, dimensions, rowIds, vectors, roles, speakers, documents, dateFrom, dateTo, speakerIds, documentIds);

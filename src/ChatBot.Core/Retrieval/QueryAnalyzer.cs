@@ -127,10 +127,12 @@ public static partial class QueryAnalyzer
         foreach (var place in places ?? [])
         {
             if (place.Length < 4) continue;
-            foreach (Match m in Regex.Matches(query, @"(?<![\p{L}\p{N}])" + Regex.Escape(place) + @"(?![\p{L}\p{N}])", RegexOptions.IgnoreCase))
+            for (int at = query.IndexOf(place, StringComparison.OrdinalIgnoreCase); at >= 0; at = query.IndexOf(place, at + 1, StringComparison.OrdinalIgnoreCase))
             {
-                if (!Free(m)) continue;
-                Mask(m.Index, m.Length);
+                int end = at + place.Length;
+                bool whole = (at == 0 || !char.IsLetterOrDigit(query[at - 1])) && (end == query.Length || !char.IsLetterOrDigit(query[end]));
+                if (!whole || masked.AsSpan(at, place.Length).Contains(true)) continue;
+                Mask(at, place.Length);
                 if (!foundPlaces.Contains(place)) foundPlaces.Add(place);
             }
         }

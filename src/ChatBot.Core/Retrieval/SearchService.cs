@@ -24,7 +24,7 @@ public sealed partial class SearchService : ISearchService
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
     private readonly ILogger _logger;
     private readonly Lock _cacheLock = new();
-    private (DateTime At, SpeakerDirectory Speakers, IReadOnlyList<DocumentSummary> Documents)? _cache;
+    private (DateTime At, SpeakerDirectory Speakers, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<string> Places)? _cache;
 
     /// <summary>Creates the service; without <paramref name="embedder"/> search is BM25 only.</summary>
     public SearchService(ITranscriptStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<SearchService>? logger = null)
@@ -54,9 +54,8 @@ public sealed partial class SearchService : ISearchService
     {
         Validate(query);
         long started = Stopwatch.GetTimestamp();
-        var (speakers, documents) = await DirectoryAsync(cancellationToken);
+        var (speakers, documents, places) = await DirectoryAsync(cancellationToken);
 
-        var places = documents.Select(d => d.Place?.Split(',')[0].Trim()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var analyzed = query.Interpret ? QueryAnalyzer.Analyze(query.Query, speakers, places) : new AnalyzedQuery(query.Query.Trim(), null, null, null);
         IReadOnlyList<string>? speakerFilter = query.Speaker is { Length: > 0 } typed ? speakers.Resolve(typed) : analyzed.Speakers;
         var from = query.From ?? analyzed.From;
@@ -157,17 +156,19 @@ public sealed partial class SearchService : ISearchService
         return fused.Select(f => byId[f.Key] with { Score = f.Score, LexicalRank = f.Ranks[0], DenseRank = f.Ranks[1] }).ToList();
     }
 
-    /// <summary>Cuts each passage to its best sentences; passages with none of the topic's words are judged by vector.</summary>
+    /// <summary>Cuts each passage to its best sentences: by the topic's words when it carries enough of them, else by vector.</summary>
     private async Task<List<QuoteResult>> CutQuotesAsync(List<ChunkHit> hits, string topic, ReadOnlyMemory<float>? vector, CancellationToken ct)
     {
         var terms = Stemmer.Stems(topic);
+        var required = TermMatcher.Required(terms.Count);
         var sentenceScores = new IReadOnlyList<float>?[hits.Count];
         if (vector is { } q && _embedder is not null)
         {
             var pending = new List<(int Hit, List<TextSpan> Sentences)>();
             for (int i = 0; i < hits.Count; i++)
             {
-                if (Stemmer.Stems(hits[i].Chunk.Text).Overlaps(terms)) continue;
+                // Passages that carry the topic's words are cut by those words; the rest (found by meaning) by vector.
+                if (TermMatcher.Coverage(terms, hits[i].Chunk.Text) >= required - 1e-9) continue;
                 var sentences = QuoteSelector.Sentences(hits[i].Chunk.Text);
                 if (sentences.Count > 1) pending.Add((i, sentences));
             }
@@ -210,17 +211,18 @@ public sealed partial class SearchService : ISearchService
         return results;
     }
 
-    private async Task<(SpeakerDirectory, IReadOnlyList<DocumentSummary>)> DirectoryAsync(CancellationToken ct)
+    private async Task<(SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> DirectoryAsync(CancellationToken ct)
     {
         lock (_cacheLock)
         {
-            if (_cache is { } c && DateTime.UtcNow - c.At < s_cacheLifetime) return (c.Speakers, c.Documents);
+            if (_cache is { } c && DateTime.UtcNow - c.At < s_cacheLifetime) return (c.Speakers, c.Documents, c.Places);
         }
 
         var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync(ct));
         var documents = await _store.ListDocumentsAsync(ct);
-        lock (_cacheLock) _cache = (DateTime.UtcNow, speakers, documents);
-        return (speakers, documents);
+        var places = documents.Select(d => d.Place?.Split(',')[0].Trim()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        lock (_cacheLock) _cache = (DateTime.UtcNow, speakers, documents, places);
+        return (speakers, documents, places);
     }
 
     private static void Validate(SearchQuery query)

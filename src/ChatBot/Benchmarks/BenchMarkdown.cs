@@ -13,7 +13,7 @@ public static class BenchMarkdown
         var sb = new StringBuilder();
         sb.AppendLine("# Benchmark").AppendLine();
         sb.AppendLine(c, $"- Machine: {r.Machine.Cores} cores, {r.Machine.Os}, {r.Machine.Runtime}, {r.Machine.Date}");
-        sb.AppendLine(c, $"- Corpus: {string.Join(", ", r.Corpus)}");
+        sb.AppendLine(c, $"- Corpus: {(r.Corpus.Count <= 4 ? string.Join(", ", r.Corpus) : $"{string.Join(", ", r.Corpus.Take(3))} and {r.Corpus.Count - 3} more")}");
         sb.AppendLine(c, $"- Store: {r.Store}; encoder: {r.Encoder}").AppendLine();
         sb.AppendLine("| measure | value |").AppendLine("|---|---|");
         sb.AppendLine(c, $"| ingest | {r.Ingest.Documents:N0} documents, {r.Ingest.Chunks:N0} chunks in {r.Ingest.Seconds:F1} s |");
@@ -32,6 +32,12 @@ public static class BenchMarkdown
         Row($"search, HTTP ({r.HttpClients} clients)", r.Search.Http);
         Row("ask, in process", r.Ask.InProcess);
         Row($"ask, HTTP ({r.HttpClients} clients)", r.Ask.Http);
+        if (r.EncoderBenchmark is { } e)
+        {
+            sb.AppendLine().AppendLine(c, $"Sentence encoder alone ({e.Kernel} kernel, {e.CoresUsed:F2} cores used): {e.PassagesPerSecond:F1} passages/s of {e.TokensPerPassage:F0} tokens; "
+                + $"short query p50 {e.QueryP50Ms:F2} ms, p95 {e.QueryP95Ms:F2} ms; load {e.LoadMs:F0} ms.");
+        }
+
         return sb.ToString();
     }
 }

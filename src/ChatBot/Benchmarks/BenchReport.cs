@@ -16,7 +16,18 @@ public sealed record BenchReport
     [JsonPropertyName("search")] public required BenchLatencies Search { get; init; }
     [JsonPropertyName("ask")] public required BenchLatencies Ask { get; init; }
     [JsonPropertyName("http_clients")] public int HttpClients { get; init; }
+    [JsonPropertyName("encoder_benchmark")] public BenchEncoder? EncoderBenchmark { get; init; }
 }
+
+/// <summary>The sentence encoder on its own: ~100-token passages per second and short-query latency.</summary>
+public sealed record BenchEncoder(
+    [property: JsonPropertyName("passages_per_second")] double PassagesPerSecond,
+    [property: JsonPropertyName("tokens_per_passage")] double TokensPerPassage,
+    [property: JsonPropertyName("query_p50_ms")] double QueryP50Ms,
+    [property: JsonPropertyName("query_p95_ms")] double QueryP95Ms,
+    [property: JsonPropertyName("load_ms")] double LoadMs,
+    [property: JsonPropertyName("kernel")] string Kernel,
+    [property: JsonPropertyName("cores_used")] double CoresUsed);
 
 /// <summary>Where the figures were taken.</summary>
 public sealed record BenchMachine(

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using ChatBot.Answering;
 using ChatBot.Api;
+using ChatBot.Embeddings;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
 using ChatBot.Retrieval;
@@ -69,6 +70,16 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
 
         log.WriteLine("Measuring cold start (a new process answering one question)...");
         var coldStart = await ColdStartAsync(ct);
+        BenchEncoder? encoder = null;
+        if (embedder.ModelDirectory is { } model)
+        {
+            log.WriteLine("Measuring the sentence encoder alone...");
+            var samples = Directory.EnumerateFiles(Path.Combine(AppPaths.DefaultContentRoot(), "samples")).Select(File.ReadAllText).ToList();
+            var e = await EncoderBenchmark.RunAsync(model, new EncoderBenchmarkOptions { SampleTexts = samples.Count > 0 ? samples : null }, ct);
+            encoder = new BenchEncoder(Math.Round(e.PassagesPerSecond, 1), Math.Round(e.MeanTokensPerPassage, 1), Math.Round(e.QueryP50Milliseconds, 2),
+                Math.Round(e.QueryP95Milliseconds, 2), Math.Round(e.LoadMilliseconds, 0), e.InstructionSet, Math.Round(e.CoresUsed, 2));
+        }
+
         return new BenchReport
         {
             Machine = new BenchMachine(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, DateTime.UtcNow.ToString("yyyy-MM-dd")),
@@ -82,6 +93,7 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
             Search = new BenchLatencies(searchInProcess, searchHttp),
             Ask = new BenchLatencies(askInProcess, askHttp),
             HttpClients = HttpClients,
+            EncoderBenchmark = encoder,
         };
     }
 

@@ -32,6 +32,9 @@ public sealed partial class EmbedderProvider : IDisposable
     /// <summary>What was loaded, or why nothing was.</summary>
     public string Status => _loaded.Value.Status;
 
+    /// <summary>The folder the local model was loaded from, or null.</summary>
+    public string? ModelDirectory => _loaded.Value.Directory;
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -68,7 +71,7 @@ public sealed partial class EmbedderProvider : IDisposable
         }
 
         var cached = options.Cache ? new SqliteEmbeddingCache(encoder, Path.Combine(paths.DataDirectory, "embeddings.db")) : null;
-        return new Loaded(encoder, cached, encoder.Tokenizer.CountTokens, $"Universal Sentence Encoder lite, {LocalSentenceEncoder.Dimensions}-d ({directory})");
+        return new Loaded(encoder, cached, encoder.Tokenizer.CountTokens, $"Universal Sentence Encoder lite, {LocalSentenceEncoder.Dimensions}-d ({directory})", directory);
     }
 
     private static Loaded Unavailable(ILogger logger, string status)
@@ -77,7 +80,7 @@ public sealed partial class EmbedderProvider : IDisposable
         return new Loaded(null, null, null, status);
     }
 
-    private sealed record Loaded(IEmbeddingGenerator<string, Embedding<float>>? Encoder, IEmbeddingGenerator<string, Embedding<float>>? Cached, Func<string, int>? Counter, string Status);
+    private sealed record Loaded(IEmbeddingGenerator<string, Embedding<float>>? Encoder, IEmbeddingGenerator<string, Embedding<float>>? Cached, Func<string, int>? Counter, string Status, string? Directory = null);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Sentence encoder: {Status}")]
     private static partial void LogUnavailable(ILogger logger, string status);

@@ -90,3 +90,21 @@ public sealed class QueryAnalyzerTests
         Assert.Empty(s_speakers.Resolve("Blinken"));
     }
 }
+
+public sealed class QueryAnalyzerPlaceTests
+{
+    [Fact]
+    public void PlaceOfADocumentBecomesAFilterAndLeavesTheTopic()
+    {
+        var q = QueryAnalyzer.Analyze("What did Lavrov say about North Korea in Da Nang?", SpeakerDirectory.Empty, ["Da Nang", "Lima", "UN General Assembly"]);
+        Assert.Equal(["Da Nang"], q.Places);
+        Assert.Equal("Lavrov North Korea", q.Topic);
+    }
+
+    [Fact]
+    public void PlaceInsideAnotherWordIsNotMatched()
+    {
+        var q = QueryAnalyzer.Analyze("sanctions on Limassol banks", SpeakerDirectory.Empty, ["Lima"]);
+        Assert.Null(q.Places);
+    }
+}
