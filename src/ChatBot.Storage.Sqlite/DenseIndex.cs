@@ -6,16 +6,16 @@ using Microsoft.Data.Sqlite;
 namespace ChatBot.Storage.Sqlite;
 
 /// <summary>
-/// An in-memory copy of the store's vectors with the columns filters need, scanned exactly: every vector that
-/// passes the filter is scored by dot product (vectors are unit length, so this is cosine similarity).
-/// Immutable once loaded; a new generation of the file loads a new index.
+/// An in-memory copy of the store's vectors (as signed bytes, see <see cref="Int8Vectors"/>) with the columns filters
+/// need, scanned in full: every vector that passes the filter is scored by dot product (vectors are unit length, so
+/// this ranks by cosine similarity). Immutable once loaded; a new generation of the file loads a new index.
 /// </summary>
 internal sealed class DenseIndex
 {
     private const int ParallelThreshold = 20_000;
 
     private readonly long[] _rowIds;
-    private readonly float[] _vectors;
+    private readonly sbyte[] _vectors;
     private readonly byte[] _roles;
     private readonly int[] _speakers;
     private readonly int[] _documents;
@@ -24,7 +24,7 @@ internal sealed class DenseIndex
     private readonly Dictionary<string, int> _speakerIds;
     private readonly Dictionary<string, int> _documentIds;
 
-    private DenseIndex(long generation, int dimensions, long[] rowIds, float[] vectors, byte[] roles, int[] speakers,
+    private DenseIndex(long generation, int dimensions, long[] rowIds, sbyte[] vectors, byte[] roles, int[] speakers,
         int[] documents, int[] dateFrom, int[] dateTo, Dictionary<string, int> speakerIds, Dictionary<string, int> documentIds)
     {
         Generation = generation;
@@ -63,7 +63,8 @@ internal sealed class DenseIndex
         }
 
         var rowIds = new long[capacity];
-        var vectors = new float[(long)capacity * dimensions];
+        var vectors = new sbyte[(long)capacity * dimensions];
+        var buffer = new float[dimensions];
         var roles = new byte[capacity];
         var speakers = new int[capacity];
         var documents = new int[capacity];
@@ -80,7 +81,8 @@ internal sealed class DenseIndex
         {
             var blob = (byte[])reader.GetValue(6);
             if (blob.Length != dimensions * sizeof(float)) continue;
-            VectorMath.FromBytes(blob, vectors.AsSpan(n * dimensions, dimensions));
+            VectorMath.FromBytes(blob, buffer);
+            Int8Vectors.Quantize(buffer, vectors.AsSpan(n * dimensions, dimensions));
             rowIds[n] = reader.GetInt64(0);
             roles[n] = (byte)SqliteTranscriptStore.ParseRole(reader.GetString(1));
             speakers[n] = Intern(speakerIds, reader.GetString(2));
@@ -111,7 +113,7 @@ internal sealed class DenseIndex
         if (query.Length != Dimensions)
             throw new StoreException($"The query vector has {query.Length} dimensions; the store holds {Dimensions}-dimensional vectors.");
         var predicate = Compile(filter);
-        var q = query.ToArray();
+        var q = Int8Vectors.Widen(query);
         if (Count < ParallelThreshold) return TopK(q, predicate, 0, Count, limit).OrderByDescending(x => x.Score).Select(x => _rowIds[x.Index]).ToList();
 
         int parts = Math.Min(Environment.ProcessorCount, 8);
@@ -124,14 +126,14 @@ internal sealed class DenseIndex
         return partials.SelectMany(x => x).OrderByDescending(x => x.Score).Take(limit).Select(x => _rowIds[x.Index]).ToList();
     }
 
-    private List<(int Index, float Score)> TopK(float[] query, Func<int, bool>? predicate, int from, int to, int limit)
+    private List<(int Index, float Score)> TopK(short[] query, Func<int, bool>? predicate, int from, int to, int limit)
     {
         var heap = new PriorityQueue<int, float>(limit + 1);
         int d = Dimensions;
         for (int i = from; i < to; i++)
         {
             if (predicate is not null && !predicate(i)) continue;
-            float score = TensorPrimitives.Dot(new ReadOnlySpan<float>(_vectors, i * d, d), query);
+            float score = Int8Vectors.Dot(new ReadOnlySpan<sbyte>(_vectors, i * d, d), query);
             if (heap.Count < limit) heap.Enqueue(i, score);
             else if (heap.TryPeek(out _, out var worst) && score > worst) heap.DequeueEnqueue(i, score);
         }
