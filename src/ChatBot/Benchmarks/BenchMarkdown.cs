@@ -16,8 +16,12 @@ public static class BenchMarkdown
         sb.AppendLine(c, $"- Corpus: {(r.Corpus.Count <= 4 ? string.Join(", ", r.Corpus) : $"{string.Join(", ", r.Corpus.Take(3))} and {r.Corpus.Count - 3} more")}");
         sb.AppendLine(c, $"- Store: {r.Store}; encoder: {r.Encoder}").AppendLine();
         sb.AppendLine("| measure | value |").AppendLine("|---|---|");
-        sb.AppendLine(c, $"| ingest | {r.Ingest.Documents:N0} documents, {r.Ingest.Chunks:N0} chunks in {r.Ingest.Seconds:F1} s |");
-        sb.AppendLine(c, $"| ingest throughput | {r.Ingest.DocumentsPerSecond:F1} documents/s, {r.Ingest.ChunksPerSecond:F1} chunks/s |");
+        sb.AppendLine(c, $"| store | {r.Documents:N0} documents, {r.Chunks:N0} chunks |");
+        if (r.Ingest is { } i)
+        {
+            sb.AppendLine(c, $"| ingest | {i.Documents:N0} documents, {i.Chunks:N0} chunks in {i.Seconds:F1} s ({i.Skipped} files skipped) |");
+            sb.AppendLine(c, $"| ingest throughput (embedding included) | {i.DocumentsPerSecond:F1} documents/s, {i.ChunksPerSecond:F1} chunks/s |");
+        }
         sb.AppendLine(c, $"| index size on disk | {(r.IndexBytes is long b ? $"{b / 1048576.0:F1} MB" : "n/a")} |");
         sb.AppendLine(c, $"| peak memory (working set) | {r.PeakMemoryBytes / 1048576.0:F0} MB |");
         sb.AppendLine(c, $"| cold start to first answer | {(r.ColdStartMs is double ms ? $"{ms:F0} ms" : "n/a")} |").AppendLine();

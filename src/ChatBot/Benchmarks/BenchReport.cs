@@ -9,7 +9,9 @@ public sealed record BenchReport
     [JsonPropertyName("corpus")] public required IReadOnlyList<string> Corpus { get; init; }
     [JsonPropertyName("store")] public required string Store { get; init; }
     [JsonPropertyName("encoder")] public required string Encoder { get; init; }
-    [JsonPropertyName("ingest")] public required BenchIngest Ingest { get; init; }
+    [JsonPropertyName("ingest")] public BenchIngest? Ingest { get; init; }
+    [JsonPropertyName("documents")] public int Documents { get; init; }
+    [JsonPropertyName("chunks")] public int Chunks { get; init; }
     [JsonPropertyName("index_bytes")] public long? IndexBytes { get; init; }
     [JsonPropertyName("peak_memory_bytes")] public long PeakMemoryBytes { get; init; }
     [JsonPropertyName("cold_start_ms")] public double? ColdStartMs { get; init; }
