@@ -210,10 +210,10 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         {
             Id = reader.GetString(0),
             Title = reader.GetString(1),
-            Date = reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Year = reader.IsDBNull(3) ? null : reader.GetInt32(3),
-            Place = reader.IsDBNull(4) ? null : reader.GetString(4),
-            Url = reader.IsDBNull(5) ? null : reader.GetString(5),
+            Date = DateAt(reader, 2),
+            Year = IntAt(reader, 3),
+            Place = TextAt(reader, 4),
+            Url = TextAt(reader, 5),
             Source = reader.GetString(6),
             Format = reader.GetString(7),
             Text = reader.GetString(8),
@@ -239,10 +239,10 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             {
                 Id = reader.GetString(0),
                 Title = reader.GetString(1),
-                Date = reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Year = reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                Place = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Url = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Date = DateAt(reader, 2),
+                Year = IntAt(reader, 3),
+                Place = TextAt(reader, 4),
+                Url = TextAt(reader, 5),
                 Source = reader.GetString(6),
                 Format = reader.GetString(7),
                 TurnCount = reader.GetInt32(8),
@@ -423,17 +423,17 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
                 Text = reader.GetString(8),
                 Speaker = reader.GetString(9),
                 Role = ParseRole(reader.GetString(10)),
-                Post = reader.IsDBNull(11) ? null : reader.GetString(11),
-                Question = reader.IsDBNull(12) ? null : reader.GetString(12),
+                Post = TextAt(reader, 11),
+                Question = TextAt(reader, 12),
             };
             var document = new DocumentInfo
             {
                 Id = chunk.DocumentId,
                 Title = reader.GetString(13),
-                Date = reader.IsDBNull(14) ? null : DateOnly.ParseExact(reader.GetString(14), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Year = reader.IsDBNull(15) ? null : reader.GetInt32(15),
-                Place = reader.IsDBNull(16) ? null : reader.GetString(16),
-                Url = reader.IsDBNull(17) ? null : reader.GetString(17),
+                Date = DateAt(reader, 14),
+                Year = IntAt(reader, 15),
+                Place = TextAt(reader, 16),
+                Url = TextAt(reader, 17),
                 Source = reader.GetString(18),
                 Format = reader.GetString(19),
             };
@@ -511,6 +511,13 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         cmd.CommandText = sql;
         return cmd.ExecuteScalar() switch { null or DBNull => null, var v => Convert.ToString(v, CultureInfo.InvariantCulture) };
     }
+
+    private static DateOnly? DateAt(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : DateOnly.ParseExact(reader.GetString(column), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? TextAt(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    private static int? IntAt(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetInt32(column);
 
     internal static string RoleName(SpeakerRole role) => role switch
     {
