@@ -59,12 +59,11 @@ internal sealed class DenseIndex
             await using var r = await count.ExecuteReaderAsync(ct);
             await r.ReadAsync(ct);
             capacity = r.GetInt32(0);
-            dimensions = r.IsDBNull(1) ? 0 : r.GetInt32(1) / sizeof(float);
+            dimensions = r.IsDBNull(1) ? 0 : r.GetInt32(1);
         }
 
         var rowIds = new long[capacity];
         var vectors = new sbyte[(long)capacity * dimensions];
-        var buffer = new float[dimensions];
         var roles = new byte[capacity];
         var speakers = new int[capacity];
         var documents = new int[capacity];
@@ -80,9 +79,8 @@ internal sealed class DenseIndex
         while (n < capacity && await reader.ReadAsync(ct))
         {
             var blob = (byte[])reader.GetValue(6);
-            if (blob.Length != dimensions * sizeof(float)) continue;
-            VectorMath.FromBytes(blob, buffer);
-            Int8Vectors.Quantize(buffer, vectors.AsSpan(n * dimensions, dimensions));
+            if (blob.Length != dimensions) continue;
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(blob.AsSpan()).CopyTo(vectors.AsSpan(n * dimensions, dimensions));
             rowIds[n] = reader.GetInt64(0);
             roles[n] = (byte)SqliteTranscriptStore.ParseRole(reader.GetString(1));
             speakers[n] = Intern(speakerIds, reader.GetString(2));

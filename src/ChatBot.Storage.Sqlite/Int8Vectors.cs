@@ -21,6 +21,14 @@ internal static class Int8Vectors
             destination[i] = (sbyte)Math.Clamp(MathF.Round(vector[i] * Scale), -127f, 127f);
     }
 
+    /// <summary>A unit vector as the bytes the store keeps (one signed byte a component).</summary>
+    public static byte[] ToBytes(ReadOnlySpan<float> vector)
+    {
+        var bytes = new byte[vector.Length];
+        Quantize(vector, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan()));
+        return bytes;
+    }
+
     /// <summary>The query widened to 16 bits once, so each row costs one widening.</summary>
     public static short[] Widen(ReadOnlySpan<float> query)
     {

@@ -1,6 +1,9 @@
 namespace ChatBot.Storage.Sqlite;
 
-/// <summary>The embedded store's tables. Dates are integers yyyymmdd so range filters compare numbers.</summary>
+/// <summary>
+/// The embedded store's tables. Dates are integers yyyymmdd so range filters compare numbers; vectors are unit
+/// vectors as one signed byte a component (<see cref="Int8Vectors"/>).
+/// </summary>
 internal static class Schema
 {
     public static readonly string[] Statements =

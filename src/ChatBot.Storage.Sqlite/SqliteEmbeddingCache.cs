@@ -7,8 +7,8 @@ using Microsoft.Extensions.AI;
 namespace ChatBot.Storage.Sqlite;
 
 /// <summary>
-/// A persistent embedding cache in its own SQLite file: vectors keyed on a hash of the model id, its dimensions
-/// and the exact text, so re-ingesting a changed transcript only embeds the passages that changed. A batch is
+/// A persistent embedding cache in its own SQLite file: vectors (as 16-bit floats, precise to about 1e-3) keyed on a
+/// hash of the model id, its dimensions and the exact text, so re-ingesting a changed transcript only embeds the passages that changed. A batch is
 /// looked up at once, only the misses go to the inner generator (in one call), and results come back in input
 /// order. Only finished vectors are stored: a failure or cancellation caches nothing. Thread-safe.
 /// </summary>
@@ -82,7 +82,7 @@ public sealed class SqliteEmbeddingCache : DelegatingEmbeddingGenerator<string, 
         if (Volatile.Read(ref _initialized) == 1) return;
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS embeddings(key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;";
+        cmd.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS embeddings_f16(key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;";
         await cmd.ExecuteNonQueryAsync(ct);
         Volatile.Write(ref _initialized, 1);
     }
@@ -94,14 +94,14 @@ public sealed class SqliteEmbeddingCache : DelegatingEmbeddingGenerator<string, 
         foreach (var batch in keys.Distinct().Chunk(LookupBatch))
         {
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT key, vector FROM embeddings WHERE key IN ({string.Join(',', batch.Select((_, i) => "$k" + i))})";
+            cmd.CommandText = $"SELECT key, vector FROM embeddings_f16 WHERE key IN ({string.Join(',', batch.Select((_, i) => "$k" + i))})";
             for (int i = 0; i < batch.Length; i++) cmd.Parameters.AddWithValue("$k" + i, batch[i]);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var blob = (byte[])reader.GetValue(1);
-                var vector = new float[blob.Length / sizeof(float)];
-                VectorMath.FromBytes(blob, vector);
+                var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>((byte[])reader.GetValue(1));
+                var vector = new float[halves.Length];
+                for (int i = 0; i < halves.Length; i++) vector[i] = (float)halves[i];
                 found[reader.GetString(0)] = vector;
             }
         }
@@ -118,13 +118,15 @@ public sealed class SqliteEmbeddingCache : DelegatingEmbeddingGenerator<string, 
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             await using var cmd = connection.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = "INSERT OR REPLACE INTO embeddings(key, vector) VALUES ($key, $vector)";
+            cmd.CommandText = "INSERT OR REPLACE INTO embeddings_f16(key, vector) VALUES ($key, $vector)";
             var key = cmd.Parameters.Add("$key", SqliteType.Text);
             var vector = cmd.Parameters.Add("$vector", SqliteType.Blob);
             foreach (var (k, v) in vectors)
             {
                 key.Value = k;
-                vector.Value = VectorMath.ToBytes(v);
+                var halves = new Half[v.Length];
+                for (int i = 0; i < v.Length; i++) halves[i] = (Half)v[i];
+                vector.Value = System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()).ToArray();
                 await cmd.ExecuteNonQueryAsync(ct);
             }
 

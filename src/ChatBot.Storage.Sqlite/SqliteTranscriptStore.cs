@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatBot.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file holding documents, chunks, vectors (unit-length float32 blobs) and an
+/// The embedded store: one SQLite file holding documents, chunks, vectors (unit vectors as signed bytes) and an
 /// FTS5 index (Porter stemming) over chunk text and question context. Keyword search is FTS5 BM25; vector
 /// search is an exact scan of an in-memory copy of the vectors, reloaded when another writer changed the file;
 /// the two are fused by reciprocal rank. A document is replaced in one transaction, so a crash part-way leaves
@@ -18,7 +18,7 @@ namespace ChatBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteTranscriptStore : ITranscriptStore
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private const double QuestionColumnWeight = 0.3;
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
@@ -127,7 +127,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
                     p["$question"].Value = (object?)chunk.Question ?? DBNull.Value;
                     p["$from"].Value = (object?)DateKey(document.DateFrom) ?? DBNull.Value;
                     p["$to"].Value = (object?)DateKey(document.DateTo) ?? DBNull.Value;
-                    p["$vector"].Value = vector is { } v ? VectorMath.ToBytes(v.Span) : DBNull.Value;
+                    p["$vector"].Value = vector is { } v ? Int8Vectors.ToBytes(v.Span) : DBNull.Value;
                     insert.ExecuteNonQuery();
                 }
             }
@@ -298,7 +298,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         var rankings = new List<IReadOnlyList<long>>();
         int lexicalIndex = -1, denseIndex = -1;
 
-        var match = FtsQuery(request.Text);
+        var match = FtsQuery(request.Text, request.MinimumTermsMatched);
         if (match is not null)
         {
             lexicalIndex = rankings.Count;
@@ -334,18 +334,44 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
     }
 
-    /// <summary>An FTS5 query: each term quoted, OR-ed; null when there is no term.</summary>
-    internal static string? FtsQuery(string? text)
+    /// <summary>
+    /// An FTS5 query, null when there is no term. With <paramref name="minimumTerms"/> of 2 or more, a passage must
+    /// hold that many of the (at most eight) distinct terms: an OR of AND-groups, which also spares ranking the
+    /// thousands of passages that share one common word. Otherwise every term OR-ed, plus adjacent pairs as
+    /// phrases so "north korea" outranks a passage on "North Africa".
+    /// </summary>
+    internal static string? FtsQuery(string? text, int? minimumTerms = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var ordered = LexicalAnalyzer.Terms(text);
         if (ordered.Count == 0) return null;
-        // Single terms, plus adjacent pairs as phrases: "north korea" outranks a passage on "North Africa".
-        var clauses = ordered.Distinct().Select(Quote).ToList();
+        var distinct = ordered.Distinct().Take(8).ToList();
+        int k = Math.Min(minimumTerms ?? 1, distinct.Count);
+        if (k >= 2)
+        {
+            var groups = Combinations(distinct, k).Select(group => "(" + string.Join(" AND ", group.Select(Quote)) + ")");
+            return string.Join(" OR ", groups);
+        }
+
+        var clauses = distinct.Select(Quote).ToList();
         for (int i = 0; i + 1 < ordered.Count; i++) clauses.Add(Quote(ordered[i] + " " + ordered[i + 1]));
         return string.Join(" OR ", clauses.Distinct());
 
         static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static IEnumerable<List<string>> Combinations(List<string> items, int k, int start = 0)
+    {
+        if (k == 0)
+        {
+            yield return [];
+            yield break;
+        }
+
+        for (int i = start; i <= items.Count - k; i++)
+        {
+            foreach (var rest in Combinations(items, k - 1, i + 1)) yield return [items[i], .. rest];
+        }
     }
 
     private static async Task<List<long>> LexicalAsync(SqliteConnection connection, string match, ChunkFilter filter, int limit, CancellationToken ct)

@@ -17,7 +17,7 @@ namespace ChatBot.Retrieval;
 /// </summary>
 public sealed partial class SearchService : ISearchService
 {
-    private static readonly TimeSpan s_cacheLifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_cacheLifetime = TimeSpan.FromMinutes(2);
     private static readonly SpeakerRole[] s_principalOnly = [SpeakerRole.Principal];
 
     private readonly ITranscriptStore _store;
@@ -25,6 +25,8 @@ public sealed partial class SearchService : ISearchService
     private readonly ILogger _logger;
     private readonly Lock _cacheLock = new();
     private (DateTime At, SpeakerDirectory Speakers, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<string> Places)? _cache;
+    private Task<(DateTime, SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)>? _refresh;
+    private int _cacheGeneration;
 
     /// <summary>Creates the service; without <paramref name="embedder"/> search is BM25 only.</summary>
     public SearchService(ITranscriptStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<SearchService>? logger = null)
@@ -46,7 +48,12 @@ public sealed partial class SearchService : ISearchService
     /// <summary>Forgets cached speakers and documents (call after ingesting in the same process).</summary>
     public void InvalidateCaches()
     {
-        lock (_cacheLock) _cache = null;
+        lock (_cacheLock)
+        {
+            _cache = null;
+            _refresh = null;
+            _cacheGeneration++;
+        }
     }
 
     /// <inheritdoc />
@@ -93,7 +100,7 @@ public sealed partial class SearchService : ISearchService
             To = to,
             DocumentIds = documentIds,
         };
-        var hits = await RankAsync(topic, query.UseKeywords, vector, filter, Math.Max(100, query.Limit * 10), cancellationToken);
+        var hits = await RankAsync(topic, query.UseKeywords, vector, filter, Math.Max(50, query.Limit * 10), cancellationToken);
 
         var chosen = Diversify(hits, query.Limit);
 
@@ -138,13 +145,18 @@ public sealed partial class SearchService : ISearchService
     private async Task<List<ChunkHit>> RankAsync(string topic, bool useKeywords, ReadOnlyMemory<float>? vector, ChunkFilter filter, int candidates, CancellationToken ct)
     {
         var stems = Stemmer.Stems(topic);
+        // The two rankings run side by side (the embedded store answers synchronously, so each gets its own thread).
         var lexicalTask = useKeywords && stems.Count > 0
-            ? _store.SearchAsync(new ChunkSearchRequest { Text = topic, Filter = filter, Limit = candidates, CandidatesPerRanking = candidates }, ct)
+            ? Task.Run(() => _store.SearchAsync(new ChunkSearchRequest
+            {
+                Text = topic, Filter = filter, Limit = candidates, CandidatesPerRanking = candidates,
+                MinimumTermsMatched = (int)Math.Ceiling(TermMatcher.Required(stems.Count) * Math.Min(stems.Count, 8) - 1e-9),
+            }, ct), ct)
             : Task.FromResult<IReadOnlyList<ChunkHit>>([]);
         var denseTask = vector is { } v
-            ? _store.SearchAsync(new ChunkSearchRequest { Vector = v, Filter = filter, Limit = candidates, CandidatesPerRanking = candidates }, ct)
+            ? Task.Run(() => _store.SearchAsync(new ChunkSearchRequest { Vector = v, Filter = filter, Limit = candidates, CandidatesPerRanking = candidates }, ct), ct)
             : Task.FromResult<IReadOnlyList<ChunkHit>>([]);
-        var required = TermMatcher.Required(stems.Count);
+        double required = TermMatcher.Required(stems.Count);
         var lexical = (await lexicalTask)
             .Where(h => TermMatcher.Coverage(stems, h.Chunk.Question is null ? h.Chunk.Text : h.Chunk.Text + "\n" + h.Chunk.Question) >= required - 1e-9)
             .ToList();
@@ -211,18 +223,56 @@ public sealed partial class SearchService : ISearchService
         return results;
     }
 
+    /// <summary>
+    /// The store's speakers, documents and places, cached. A stale cache is served while a refresh runs in the
+    /// background, so no search waits for the listing; after an ingest in this process the cache is dropped.
+    /// </summary>
     private async Task<(SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> DirectoryAsync(CancellationToken ct)
     {
+        Task<(DateTime, SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> refresh;
         lock (_cacheLock)
         {
-            if (_cache is { } c && DateTime.UtcNow - c.At < s_cacheLifetime) return (c.Speakers, c.Documents, c.Places);
+            if (_cache is { } c)
+            {
+                if (DateTime.UtcNow - c.At >= s_cacheLifetime && _refresh is null) StartRefresh();
+                return (c.Speakers, c.Documents, c.Places);
+            }
+
+            refresh = _refresh ?? StartRefresh();
         }
 
-        var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync(ct));
-        var documents = await _store.ListDocumentsAsync(ct);
+        var loaded = await refresh.WaitAsync(ct);
+        return (loaded.Item2, loaded.Item3, loaded.Item4);
+    }
+
+    /// <summary>Starts loading the directory on the thread pool; call under the cache lock.</summary>
+    private Task<(DateTime, SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> StartRefresh()
+    {
+        int generation = _cacheGeneration;
+        var task = Task.Run(() => LoadDirectoryAsync(generation));
+        _refresh = task;
+        _ = task.ContinueWith(t =>
+        {
+            lock (_cacheLock)
+            {
+                if (ReferenceEquals(_refresh, t)) _refresh = null;
+            }
+        }, TaskScheduler.Default);
+        return task;
+    }
+
+    private async Task<(DateTime, SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> LoadDirectoryAsync(int generation)
+    {
+        var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync());
+        var documents = await _store.ListDocumentsAsync();
         var places = documents.Select(d => d.Place?.Split(',')[0].Trim()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        lock (_cacheLock) _cache = (DateTime.UtcNow, speakers, documents, places);
-        return (speakers, documents, places);
+        var loaded = (DateTime.UtcNow, speakers, (IReadOnlyList<DocumentSummary>)documents, (IReadOnlyList<string>)places);
+        lock (_cacheLock)
+        {
+            if (generation == _cacheGeneration) _cache = loaded; // an ingest since the start makes this listing stale
+        }
+
+        return loaded;
     }
 
     private static void Validate(SearchQuery query)

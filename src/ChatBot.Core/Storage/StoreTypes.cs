@@ -50,6 +50,12 @@ public sealed record ChunkSearchRequest
     /// <summary>How many fused results to return.</summary>
     public int Limit { get; init; } = 20;
 
+    /// <summary>
+    /// How many of the keywords' distinct terms a keyword hit must hold ("minimum should match"), or null for any.
+    /// A store may apply it in its index; callers still check it, since stores stem words differently.
+    /// </summary>
+    public int? MinimumTermsMatched { get; init; }
+
     /// <summary>How many candidates each ranking contributes to the fusion.</summary>
     public int CandidatesPerRanking { get; init; } = 100;
 }
