@@ -493,7 +493,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         {
             await connection.OpenAsync(ct);
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768;";
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768;";
             pragma.ExecuteNonQuery();
             return connection;
         }

@@ -54,7 +54,7 @@ public sealed partial class AnswerService : IAnswerService
         var standalone = await StandaloneQuestionAsync(question.Trim(), history, useModel, cancellationToken);
         var response = await _search.SearchAsync(new SearchQuery { Query = standalone, Limit = Math.Min(SearchQuery.MaxLimit, limit * 3) }, cancellationToken);
         var stats = await _store.GetStatisticsAsync(cancellationToken);
-        var relevant = await RelevantAsync(response, cancellationToken);
+        var relevant = await RelevantAsync(response, limit, cancellationToken);
         var quotes = Diversify(relevant, limit);
         var interpretation = response.Interpretation;
 
@@ -97,35 +97,34 @@ public sealed partial class AnswerService : IAnswerService
         return FollowUpResolver.Resolve(question, history, speakers).Question;
     }
 
-    /// <summary>Keeps results that are on topic by their words (or their question's) or, with an encoder, by meaning.</summary>
-    private async Task<List<QuoteResult>> RelevantAsync(SearchResponse response, CancellationToken ct)
+    /// <summary>
+    /// Keeps results that are on topic by their words (or their question's) or, with an encoder, by meaning. Only the
+    /// results the words do not settle are embedded, and only as many as could still be cited.
+    /// </summary>
+    private async Task<List<QuoteResult>> RelevantAsync(SearchResponse response, int limit, CancellationToken ct)
     {
         var stems = TermMatcher.Stems(response.Interpretation.Topic);
         // An answer needs more of the topic's words than a search hit: three of four, so that "FIFA World Cup final"
         // is not answered from a passage about the world and a final decision.
         double required = Math.Max(TermMatcher.Required(stems.Count), stems.Count >= 4 ? 0.75 : 0);
-        float[]? similarities = null;
+        var byWords = response.Results.Select(r =>
+            stems.Count > 0 && (TermMatcher.Coverage(stems, r.Text) >= required - 1e-9
+                                || (r.Question is not null && TermMatcher.Coverage(stems, r.Question) >= required - 1e-9 && TermMatcher.Coverage(stems, r.Text) > 0)))
+            .ToArray();
+
+        var byMeaning = new bool[response.Results.Count];
         var embedder = _search.Embedder;
-        if (embedder is not null && response.Results.Count > 0)
+        var undecided = Enumerable.Range(0, response.Results.Count).Where(i => !byWords[i]).Take(2 * limit).ToList();
+        if (embedder is not null && undecided.Count > 0)
         {
             var texts = new List<string> { response.Interpretation.DisplayTopic };
-            texts.AddRange(response.Results.Select(r => r.Text));
+            texts.AddRange(undecided.Select(i => response.Results[i].Text));
             var vectors = await embedder.GenerateAsync(texts, cancellationToken: ct);
-            similarities = vectors.Skip(1).Select(v => TensorPrimitives.Dot(v.Vector.Span, vectors[0].Vector.Span)).ToArray();
+            for (int k = 0; k < undecided.Count; k++)
+                byMeaning[undecided[k]] = TensorPrimitives.Dot(vectors[k + 1].Vector.Span, vectors[0].Vector.Span) >= _options.MinSimilarity;
         }
 
-        var kept = new List<QuoteResult>();
-        for (int i = 0; i < response.Results.Count; i++)
-        {
-            var r = response.Results[i];
-            bool byWords = stems.Count > 0 && TermMatcher.Coverage(stems, r.Text) >= required - 1e-9;
-            bool byQuestion = stems.Count > 0 && r.Question is not null && TermMatcher.Coverage(stems, r.Question) >= required - 1e-9
-                              && TermMatcher.Coverage(stems, r.Text) > 0;
-            bool byMeaning = similarities is not null && similarities[i] >= _options.MinSimilarity;
-            if (byWords || byQuestion || byMeaning) kept.Add(r);
-        }
-
-        return kept;
+        return response.Results.Where((_, i) => byWords[i] || byMeaning[i]).ToList();
     }
 
     /// <summary>At most <paramref name="limit"/> quotes, no two from one answer, preferring different documents.</summary>

@@ -19,6 +19,7 @@ public sealed partial class SearchService : ISearchService
 {
     private static readonly TimeSpan s_cacheLifetime = TimeSpan.FromMinutes(2);
     private static readonly SpeakerRole[] s_principalOnly = [SpeakerRole.Principal];
+    private const int PreciseQuotes = 5;
 
     private readonly ITranscriptStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
@@ -177,7 +178,8 @@ public sealed partial class SearchService : ISearchService
         if (vector is { } q && _embedder is not null)
         {
             var pending = new List<(int Hit, List<TextSpan> Sentences)>();
-            for (int i = 0; i < hits.Count; i++)
+            // Cutting by vector costs an embedding per sentence: the first five passages get it, later ones are cut by words.
+            for (int i = 0; i < Math.Min(hits.Count, PreciseQuotes); i++)
             {
                 // Passages that carry the topic's words are cut by those words; the rest (found by meaning) by vector.
                 if (TermMatcher.Coverage(terms, hits[i].Chunk.Text) >= required - 1e-9) continue;

@@ -96,7 +96,7 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
         return new BenchReport
         {
             Machine = new BenchMachine(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, DateTime.UtcNow.ToString("yyyy-MM-dd")),
-            Corpus = corpus,
+            Corpus = ReuseStore ? [$"(the store already in {dataDirectory})"] : corpus,
             Store = store.Description,
             Encoder = embedder.Status,
             Ingest = ingest,
