@@ -19,7 +19,7 @@ public sealed partial class SearchService : ISearchService
 {
     private static readonly TimeSpan s_cacheLifetime = TimeSpan.FromMinutes(2);
     private static readonly SpeakerRole[] s_principalOnly = [SpeakerRole.Principal];
-    private const int PreciseQuotes = 5;
+    private const int PreciseQuotes = 3;
 
     private readonly ITranscriptStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
@@ -178,7 +178,8 @@ public sealed partial class SearchService : ISearchService
         if (vector is { } q && _embedder is not null)
         {
             var pending = new List<(int Hit, List<TextSpan> Sentences)>();
-            // Cutting by vector costs an embedding per sentence: the first five passages get it, later ones are cut by words.
+            // Cutting by vector costs an embedding per sentence: the first three passages get it (on the eval set, as many
+            // hits as five), later ones are cut by words.
             for (int i = 0; i < Math.Min(hits.Count, PreciseQuotes); i++)
             {
                 // Passages that carry the topic's words are cut by those words; the rest (found by meaning) by vector.
