@@ -47,7 +47,7 @@ public sealed partial class IngestionPipeline
         {
             var meta = _embedder?.GetService<EmbeddingGeneratorMetadata>();
             var embedder = _embedder is null ? "none" : $"{meta?.DefaultModelId ?? _embedder.GetType().Name}/{meta?.DefaultModelDimensions}";
-            return $"{_chunker.Options.Signature};embedder={embedder};answers+questions";
+            return $"parsers/v{TranscriptReader.Version};{_chunker.Options.Signature};embedder={embedder};answers+questions";
         }
     }
 

@@ -95,7 +95,7 @@ public static partial class SpeakerLabels
     /// to the full name when <paramref name="knownNames"/> (names found in the title) holds one ending in the same
     /// surname ("Jen Psaki"); otherwise it is put in title case ("Mr. Kirby").
     /// </summary>
-    public static string DisplayName(string label, IReadOnlyList<string> knownNames)
+    public static string DisplayName(string label, IReadOnlyList<string> knownNames, string? title = null)
     {
         if (Classify(label) == SpeakerRole.Question) return "Question";
         if (label.Any(char.IsLower)) return label;
@@ -107,7 +107,7 @@ public static partial class SpeakerLabels
             if (string.Equals(last, surname, StringComparison.OrdinalIgnoreCase)) return name;
         }
 
-        return ToTitleCase(label);
+        return (title is null ? null : TitleNames.FullNameFor(title, surname)) ?? ToTitleCase(label);
     }
 
     /// <summary>Upper-case words in title case, keeping short particles lower-case.</summary>

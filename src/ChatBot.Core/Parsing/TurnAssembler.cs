@@ -60,7 +60,7 @@ internal static class TurnAssembler
             var trimmed = Paragraphs.Trim(text, start, end);
             if (trimmed.Length == 0) continue;
             var role = SpeakerLabels.Classify(l.Label);
-            var name = SpeakerLabels.DisplayName(l.Label, knownNames);
+            var name = SpeakerLabels.DisplayName(l.Label, knownNames, title);
             if (role == SpeakerRole.Principal && AddressesOwnName(text, trimmed, name))
             {
                 // "MS. PSAKI:  Jen, let me — I have a question for you": a reporter's question under the official's
@@ -135,7 +135,7 @@ internal static class TurnAssembler
     {
         var byVolume = raw
             .Where(r => SpeakerLabels.Classify(r.Label!.Value.Label) == SpeakerRole.Principal)
-            .GroupBy(r => SpeakerLabels.DisplayName(r.Label!.Value.Label, knownNames))
+            .GroupBy(r => SpeakerLabels.DisplayName(r.Label!.Value.Label, knownNames, title))
             .OrderByDescending(g => g.Sum(r => r.End - r.Start))
             .Select(g => g.Key);
         foreach (var name in byVolume)

@@ -47,3 +47,17 @@ public sealed class SpeakerLabelsTests
         Assert.Equal("Question", SpeakerLabels.DisplayName("Q", names));
     }
 }
+
+public sealed class TitleNamesTests
+{
+    [Fact]
+    public void SurnameIsResolvedFromAnywhereInTheTitle() =>
+        Assert.Equal("Jen Psaki", SpeakerLabels.DisplayName("MS. PSAKI", [], "Press Gaggle by Press Secretary Jen Psaki En Route Atlanta, Georgia"));
+
+    [Theory]
+    [InlineData("Foreign Minister Sergey Lavrov’s comments and answers to media questions", "Sergey Lavrov", "Foreign Minister")]
+    [InlineData("Press Briefing by Press Secretary Jen Psaki, January 20, 2021", "Jen Psaki", "Press Secretary")]
+    [InlineData("Press Briefing by Press Secretary Karine Jean-Pierre and NSC Coordinator for Strategic Communications John Kirby", "John Kirby", null)]
+    public void OnlyAWholeOfficeIsTakenFromTheTitle(string title, string name, string? post) =>
+        Assert.Equal(post, ChatBot.Parsing.TitleNames.PostBefore(title, name));
+}
