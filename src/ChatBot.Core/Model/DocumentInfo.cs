@@ -30,7 +30,13 @@ public record DocumentInfo
     /// <summary>The date as ISO text ("2017-11-08"), or the year alone ("2017"), or null.</summary>
     public string? DateText => Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The citation fields of a parsed document.</summary>
+    /// <summary>First day the statement may have been made (the date, or 1 January of the year).</summary>
+    public DateOnly? DateFrom => Date ?? (Year is int y ? new DateOnly(y, 1, 1) : null);
+
+    /// <summary>Last day the statement may have been made (the date, or 31 December of the year).</summary>
+    public DateOnly? DateTo => Date ?? (Year is int y ? new DateOnly(y, 12, 31) : null);
+
+    /// <summary>The citation fields alone, without a parsed document's text and turns.</summary>
     public static DocumentInfo From(TranscriptDocument d) => new()
     {
         Id = d.Id, Title = d.Title, Date = d.Date, Year = d.Year, Place = d.Place, Url = d.Url, Source = d.Source, Format = d.Format,
