@@ -45,8 +45,7 @@ public sealed partial class AnswerService : IAnswerService
     /// <inheritdoc />
     public async Task<Answer> AskAsync(string question, IReadOnlyList<Answer>? history = null, AskOptions? options = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(question)) throw new ArgumentException("The question is empty: ask about a topic, for example \"What did Lavrov say about North Korea?\".", nameof(question));
-        if (question.Length > SearchQuery.MaxQueryLength) throw new ArgumentException($"The question is {question.Length} characters long; the limit is {SearchQuery.MaxQueryLength}.", nameof(question));
+        SearchQuery.CheckText(question, "question", nameof(question));
         int limit = options?.Limit ?? _options.DefaultQuotes;
         if (limit < 1 || limit > _options.MaxQuotes) throw new ArgumentException($"The number of quotes must be between 1 and {_options.MaxQuotes}; it was {limit}.", nameof(options));
         bool useModel = _chat is not null && options?.QuotesOnly != true;
@@ -103,7 +102,7 @@ public sealed partial class AnswerService : IAnswerService
     /// </summary>
     private async Task<List<QuoteResult>> RelevantAsync(SearchResponse response, int limit, CancellationToken ct)
     {
-        var stems = TermMatcher.Stems(response.Interpretation.Topic);
+        var stems = Stemmer.Stems(response.Interpretation.Topic);
         // An answer needs more of the topic's words than a search hit: three of four, so that "FIFA World Cup final"
         // is not answered from a passage about the world and a final decision.
         double required = Math.Max(TermMatcher.Required(stems.Count), stems.Count >= 4 ? 0.75 : 0);
@@ -157,7 +156,7 @@ public sealed partial class AnswerService : IAnswerService
         var text = new StringBuilder(lead);
         for (int i = 0; i < quotes.Count; i++)
         {
-            text.Append("\n\n[").Append(i + 1).Append("] “").Append(Fold(quotes[i].Text)).Append("”\n    — ").Append(Citation(quotes[i], speakers.Count > 1));
+            text.Append("\n\n[").Append(i + 1).Append("] “").Append(Whitespace.Collapse(quotes[i].Text)).Append("”\n    — ").Append(Citation(quotes[i], speakers.Count > 1));
         }
 
         return new Answer
@@ -177,7 +176,7 @@ public sealed partial class AnswerService : IAnswerService
         {
             var numbered = new StringBuilder();
             for (int i = 0; i < extractive.Quotes.Count; i++)
-                numbered.Append('[').Append(i + 1).Append("] ").Append(Citation(extractive.Quotes[i], true)).Append('\n').Append(Fold(passages[i])).Append("\n\n");
+                numbered.Append('[').Append(i + 1).Append("] ").Append(Citation(extractive.Quotes[i], true)).Append('\n').Append(Whitespace.Collapse(passages[i])).Append("\n\n");
             var prompt = await _prompts!.RenderAsync("Answer", new Dictionary<string, object?>
             {
                 ["question"] = extractive.StandaloneQuestion,
@@ -192,7 +191,7 @@ public sealed partial class AnswerService : IAnswerService
             return extractive with { Notice = "The language model did not answer; these are the verified quotes." };
         }
 
-        var check = QuoteVerifier.Verify(reply, passages.Select(Fold).ToList());
+        var check = QuoteVerifier.Verify(reply, passages.Select(Whitespace.Collapse).ToList());
         if (check.FabricatedQuotes.Count > 0)
         {
             LogRejected(_logger, check.FabricatedQuotes.Count, "quoted words not found in the cited passage");
@@ -250,8 +249,6 @@ public sealed partial class AnswerService : IAnswerService
         if (q.Document.Url is { } url) parts.Add(url);
         return string.Join(" · ", parts);
     }
-
-    private static string Fold(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The language model failed at the {Step} step; answering from quotes")]
     private static partial void LogModelFailed(ILogger logger, string step, Exception exception);

@@ -44,7 +44,7 @@ public sealed class TurnChunker(ChunkingOptions options)
             }
 
             // A question stays the context until a principal answers it; moderators in between do not reset it.
-            if (turn.Role == SpeakerRole.Question) lastQuestion = SpeakerLabels.CollapseSpaces(document.TextOf(turn));
+            if (turn.Role == SpeakerRole.Question) lastQuestion = Whitespace.Collapse(document.TextOf(turn));
             else if (turn.Role == SpeakerRole.Principal) lastQuestion = null;
         }
 

@@ -42,7 +42,7 @@ public sealed partial class BriefingMarkdownParser : ITranscriptParser
         if (bodyStart < text.Length && text[bodyStart] == '\n') bodyStart++;
 
         var meta = ReadFrontMatter(file, text[open..yamlEnd]);
-        var title = SpeakerLabels.CollapseSpaces(meta.GetValueOrDefault("title") ?? "");
+        var title = Whitespace.Collapse(meta.GetValueOrDefault("title") ?? "");
         if (title.Length == 0) throw new TranscriptFormatException(file.Path, 1, "the front matter has no title");
         DateOnly? date = null;
         if (meta.GetValueOrDefault("date") is { } rawDate)
@@ -68,7 +68,7 @@ public sealed partial class BriefingMarkdownParser : ITranscriptParser
             foreach (var p in body)
             {
                 if (SpeakerLabels.Match(text, p.Start, p.End) is { IsStrong: true } || ParagraphShape.IsProse(text, p)) break;
-                var line = SpeakerLabels.CollapseSpaces(p.Of(text));
+                var line = Whitespace.Collapse(p.Of(text));
                 if (!TimeLineRegex().IsMatch(line) && ParagraphShape.IsFurniture(text, p) && line.Any(char.IsLetter)) { place = line; break; }
             }
         }

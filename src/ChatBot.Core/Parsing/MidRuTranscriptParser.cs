@@ -47,7 +47,7 @@ public sealed partial class MidRuTranscriptParser : ITranscriptParser
         string rawTitle;
         if (SpeakerLabels.Match(text, line.Value.Start, line.Value.End) is not { IsStrong: true })
         {
-            rawTitle = SpeakerLabels.CollapseSpaces(line.Value.Of(text));
+            rawTitle = Whitespace.Collapse(line.Value.Of(text));
         }
         else
         {

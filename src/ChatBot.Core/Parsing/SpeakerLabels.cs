@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatBot.Model;
+using ChatBot.Text;
 
 namespace ChatBot.Parsing;
 
@@ -63,14 +64,14 @@ public static partial class SpeakerLabels
 
         var m = LabelRegex().Match(text, start, Math.Min(end - start, MaxLabelLength + 100));
         if (!m.Success) return null;
-        var label = CollapseSpaces(m.Groups["label"].Value);
+        var label = Whitespace.Collapse(m.Groups["label"].Value);
         if (label.Length > MaxLabelLength) return null;
         var words = label.Split(' ');
         if (s_lowerParticles.Contains(words[^1])) return null;
         bool upperOnly = !label.Any(char.IsLower);
         int capitalised = words.Count(w => w.Length > 0 && char.IsUpper(w[0]));
         if (!upperOnly && capitalised > 5) return null;
-        var qualifier = m.Groups["qualifier"].Success ? CollapseSpaces(m.Groups["qualifier"].Value) : null;
+        var qualifier = m.Groups["qualifier"].Success ? Whitespace.Collapse(m.Groups["qualifier"].Value) : null;
         int contentStart = m.Index + m.Length;
         while (contentStart < end && char.IsWhiteSpace(text[contentStart])) contentStart++;
         // "Note:" or "The United States and Russia:" may open an ordinary paragraph: such a label counts only when it
@@ -141,12 +142,8 @@ public static partial class SpeakerLabels
         return words.All(w => !s_connectives.Contains(w));
     }
 
-    private static string Key(string label) => CollapseSpaces(label.Replace(".", "", StringComparison.Ordinal)).ToLowerInvariant();
+    private static string Key(string label) => Whitespace.Collapse(label.Replace(".", "", StringComparison.Ordinal)).ToLowerInvariant();
 
-    internal static string CollapseSpaces(string s) => WhitespaceRegex().Replace(s, " ").Trim();
-
-    [GeneratedRegex(@"[\s\u00A0]+")]
-    private static partial Regex WhitespaceRegex();
 }
 
 /// <summary>A speaker label found at the start of a paragraph.</summary>

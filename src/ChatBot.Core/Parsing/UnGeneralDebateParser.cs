@@ -67,7 +67,7 @@ public sealed partial class UnGeneralDebateParser : ITranscriptParser
     }
 
     /// <summary>"Mr. Sergey Lavrov" gives "Sergey Lavrov": honorifics go, the name stays as the table spells it.</summary>
-    internal static string CleanName(string name) => HonorificRegex().Replace(SpeakerLabels.CollapseSpaces(name), "").Trim();
+    internal static string CleanName(string name) => HonorificRegex().Replace(Whitespace.Collapse(name), "").Trim();
 
     private static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 

@@ -11,6 +11,16 @@ public sealed record SearchQuery
     /// <summary>Most results one search may return.</summary>
     public const int MaxLimit = 50;
 
+    /// <summary>Refuses an empty or over-long query or question, saying why; <paramref name="noun"/> names it in the message.</summary>
+    /// <exception cref="ArgumentException">The text is empty or longer than <see cref="MaxQueryLength"/>.</exception>
+    public static void CheckText(string? text, string noun, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ArgumentException($"The {noun} is empty: ask about a topic, for example \"What did Lavrov say about North Korea?\".", paramName);
+        if (text.Length > MaxQueryLength)
+            throw new ArgumentException($"The {noun} is {text.Length} characters long; the limit is {MaxQueryLength}.", paramName);
+    }
+
     /// <summary>The question or keywords.</summary>
     public required string Query { get; init; }
 

@@ -280,9 +280,7 @@ public sealed partial class SearchService : ISearchService
 
     private static void Validate(SearchQuery query)
     {
-        if (string.IsNullOrWhiteSpace(query.Query)) throw new ArgumentException("The query is empty: ask about a topic, for example \"What did Lavrov say about North Korea?\".", nameof(query));
-        if (query.Query.Length > SearchQuery.MaxQueryLength)
-            throw new ArgumentException($"The query is {query.Query.Length} characters long; the limit is {SearchQuery.MaxQueryLength}.", nameof(query));
+        SearchQuery.CheckText(query.Query, "query", nameof(query));
         if (query.Limit is < 1 or > SearchQuery.MaxLimit)
             throw new ArgumentException($"The limit must be between 1 and {SearchQuery.MaxLimit}; it was {query.Limit}.", nameof(query));
         if (query.From is { } f && query.To is { } t && f > t)

@@ -1,4 +1,3 @@
-
 namespace ChatBot.Text;
 
 /// <summary>
@@ -11,12 +10,9 @@ public static class TermMatcher
     public static double Coverage(IReadOnlyCollection<string> topicStems, string text)
     {
         if (topicStems.Count == 0) return 0;
-        var stems = LexicalAnalyzer.Terms(text).Select(Stem).ToHashSet();
+        var stems = Stemmer.Stems(text);
         return topicStems.Count(stems.Contains) / (double)topicStems.Count;
     }
-
-    /// <summary>The distinct stems of a topic.</summary>
-    public static HashSet<string> Stems(string topic) => LexicalAnalyzer.Terms(topic).Select(Stem).ToHashSet();
 
     /// <summary>
     /// The coverage a passage needs: every term of a one- or two-term topic, two of three, half of a longer one.
@@ -27,7 +23,4 @@ public static class TermMatcher
         3 => 2.0 / 3,
         _ => 0.5,
     };
-
-    /// <summary>The stem used for matching (see <see cref="Stemmer"/>).</summary>
-    public static string Stem(string term) => Stemmer.Stem(term);
 }

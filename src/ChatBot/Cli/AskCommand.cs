@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBot.Text;
 using System.Text.Json;
 using ChatBot.Answering;
 using ChatBot.Api.Contracts;
@@ -38,7 +39,7 @@ public static class AskCommand
         {
             Console.WriteLine();
             for (int i = 0; i < answer.Quotes.Count; i++)
-                Console.WriteLine($"[{i + 1}] “{CliHost.Fold(answer.Quotes[i].Text)}” — {AnswerService.Citation(answer.Quotes[i])}");
+                Console.WriteLine($"[{i + 1}] “{Whitespace.Collapse(answer.Quotes[i].Text)}” — {AnswerService.Citation(answer.Quotes[i])}");
         }
 
         if (answer.Notice is { } notice) Console.WriteLine($"\n({notice})");

@@ -28,7 +28,4 @@ public static class CliHost
         configure?.Invoke(builder);
         return builder.Build();
     }
-
-    /// <summary>White space folded to single spaces, for showing a quote on one line; the words are untouched.</summary>
-    public static string Fold(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

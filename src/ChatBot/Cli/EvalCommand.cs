@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBot.Text;
 using System.Text.Json;
 using ChatBot.Answering;
 using ChatBot.Evaluation;
@@ -47,7 +48,7 @@ public static class EvalCommand
             Console.WriteLine($"{questions.Count} questions over {stats.Documents} documents ({stats.Chunks} chunks)\n");
             Console.WriteLine(EvalMarkdown.Render(reports));
             foreach (var miss in reports[0].Questions.Where(o => o.FirstHitRank is null && questions.First(q => q.Id == o.Id).Gold.Count > 0))
-                Console.WriteLine($"missed ({reports[0].Ranking}): {miss.Id}: top quote: {CliHost.Fold(miss.TopQuote ?? "(none)")[..Math.Min(120, CliHost.Fold(miss.TopQuote ?? "(none)").Length)]}");
+                Console.WriteLine($"missed ({reports[0].Ranking}): {miss.Id}: top quote: {SearchCommand.Shorten(Whitespace.Collapse(miss.TopQuote ?? "(none)"), 120)}");
             if (parse.GetValue(output) is { } path)
                 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(reports, CliHost.Json), ct);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBot.Text;
 using System.Text.Json;
 using ChatBot.Api.Contracts;
 using ChatBot.Hosting;
@@ -57,8 +58,8 @@ public static class SearchCommand
         {
             Console.WriteLine();
             Console.WriteLine($"[{++n}] {q.Speaker}{(q.Post is null ? "" : ", " + q.Post)} · {Citation(q)}");
-            Console.WriteLine($"    “{CliHost.Fold(q.Text)}”");
-            if (q.Question is { } question) Console.WriteLine($"    (answering: {Shorten(CliHost.Fold(question), 160)})");
+            Console.WriteLine($"    “{Whitespace.Collapse(q.Text)}”");
+            if (q.Question is { } question) Console.WriteLine($"    (answering: {Shorten(Whitespace.Collapse(question), 160)})");
             Console.WriteLine($"    {q.Document.Url ?? q.Document.Source} [{q.Start}-{q.End}] score {q.Score:F4}");
         }
     }
