@@ -1,7 +1,11 @@
 namespace ChatBot.Retrieval;
 
 /// <summary>Quotes found for a query, with how the query was read.</summary>
-public sealed record SearchResponse(string Query, QueryInterpretation Interpretation, IReadOnlyList<QuoteResult> Results);
+public sealed record SearchResponse(string Query, QueryInterpretation Interpretation, IReadOnlyList<QuoteResult> Results)
+{
+    /// <summary>The topic's vector when the dense ranking took part, for callers that compare passages with it.</summary>
+    public ReadOnlyMemory<float>? TopicVector { get; init; }
+}
 
 /// <summary>
 /// How a query was read: the topic words searched, and the speaker and date filters taken from the text or given.

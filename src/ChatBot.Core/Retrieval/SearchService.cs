@@ -107,7 +107,7 @@ public sealed partial class SearchService : ISearchService
 
         var results = await CutQuotesAsync(chosen, topic, vector, cancellationToken);
         LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new SearchResponse(query.Query, interpretation, results);
+        return new SearchResponse(query.Query, interpretation, results) { TopicVector = vector };
     }
 
     /// <summary>
