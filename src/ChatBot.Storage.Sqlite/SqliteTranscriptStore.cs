@@ -12,8 +12,9 @@ namespace ChatBot.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file holding documents, chunks, vectors (unit vectors as signed bytes) and an
 /// FTS5 index (Porter stemming) over chunk text and question context. Keyword search is FTS5 BM25; vector
-/// search is an exact scan of an in-memory copy of the vectors, reloaded when another writer changed the file;
-/// the two are fused by reciprocal rank. A document is replaced in one transaction, so a crash part-way leaves
+/// search scans an in-memory copy of the vectors (exactly in small stores, by nearest clusters in large ones, see
+/// <see cref="DenseIndex"/>), rebuilt when another writer changed the file and cached beside it
+/// (<see cref="DenseIndexFile"/>) so the next process starts fast; the two are fused by reciprocal rank. A document is replaced in one transaction, so a crash part-way leaves
 /// the previous version whole. Safe for concurrent readers; writes are serialised.
 /// </summary>
 public sealed class SqliteTranscriptStore : ITranscriptStore
@@ -26,11 +27,19 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _indexLock = new();
+    private readonly SemaphoreSlim _indexLoad = new(1, 1);
+    private readonly DenseIndexOptions _indexOptions;
     private DenseIndex? _dense;
 
     /// <summary>Opens (lazily) the store at <paramref name="databasePath"/>; the folder is created if missing.</summary>
     public SqliteTranscriptStore(string databasePath, ILogger<SqliteTranscriptStore>? logger = null)
+        : this(databasePath, logger, null)
     {
+    }
+
+    internal SqliteTranscriptStore(string databasePath, ILogger<SqliteTranscriptStore>? logger, DenseIndexOptions? indexOptions)
+    {
+        _indexOptions = indexOptions ?? new DenseIndexOptions();
         DatabasePath = Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -44,6 +53,15 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
 
     /// <summary>Full path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The vector index file beside the database (a cache, rebuilt from the database when stale).</summary>
+    public string IndexPath => Path.ChangeExtension(DatabasePath, ".vectors");
+
+    /// <summary>Where the vector index in memory came from last: "file", "database" or null before the first vector search.</summary>
+    internal string? IndexSource { get; private set; }
+
+    /// <summary>The vector index in memory, if loaded.</summary>
+    internal DenseIndex? LoadedIndex => _dense;
 
     /// <inheritdoc />
     public string Description => $"sqlite: {DatabasePath}";
@@ -67,6 +85,13 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             else if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
             {
                 throw new StoreException($"The store {DatabasePath} has schema version {version}; this build reads version {SchemaVersion}. Move the file aside and ingest again to rebuild it.");
+            }
+
+            // Names this store in its vector index file, so a file left by another store is never taken for this one's.
+            using (var id = Command(connection, "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', $id)", ("$id", Guid.NewGuid().ToString("N"))))
+            {
+                id.Transaction = tx;
+                id.ExecuteNonQuery();
             }
 
             await tx.CommitAsync(cancellationToken);
@@ -279,9 +304,12 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             """);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        long size = new FileInfo(DatabasePath).Exists ? new FileInfo(DatabasePath).Length : 0;
-        var wal = new FileInfo(DatabasePath + "-wal");
-        if (wal.Exists) size += wal.Length;
+        long size = 0;
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", IndexPath })
+        {
+            var info = new FileInfo(file);
+            if (info.Exists) size += info.Length;
+        }
         return new StoreStatistics(
             reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2),
             reader.IsDBNull(3) ? null : FromDateKey(reader.GetInt32(3)),
@@ -309,7 +337,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         {
             var index = await DenseIndexAsync(connection, cancellationToken);
             denseIndex = rankings.Count;
-            rankings.Add(index.Search(vector.Span, request.Filter, request.CandidatesPerRanking));
+            rankings.Add(index.Search(vector.Span, request.Filter, request.CandidatesPerRanking, request.ExactVectorSearch));
         }
 
         if (rankings.Count == 0) return [];
@@ -331,6 +359,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     public void Dispose()
     {
         _writeLock.Dispose();
+        _indexLoad.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
     }
 
@@ -469,21 +498,105 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         return result;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Builds the vector index (clustering a large store) and writes its file, so the next process starts fast.</remarks>
+    public async Task PrepareSearchAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await DenseIndexAsync(connection, cancellationToken);
+    }
+
+    /// <summary>
+    /// The vector index of the store's current generation: the one in memory, else the index file when it was built
+    /// from this generation, else rebuilt from the chunks table (reusing the file's clusters while the store has
+    /// neither doubled nor halved) and written back to the file. One load at a time; concurrent searches wait for it.
+    /// </summary>
     private async Task<DenseIndex> DenseIndexAsync(SqliteConnection connection, CancellationToken ct)
     {
-        long generation = long.Parse(Scalar(connection, null, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
+        var (storeId, generation) = StoreVersion(connection, null);
         lock (_indexLock)
         {
-            if (_dense is { } current && current.Generation == generation) return current;
+            if (_dense is { } current && current.Generation == generation && current.StoreId == storeId) return current;
         }
 
-        var loaded = await DenseIndex.LoadAsync(connection, generation, ct);
-        lock (_indexLock)
+        await _indexLoad.WaitAsync(ct);
+        try
         {
-            if (_dense is null || _dense.Generation < loaded.Generation) _dense = loaded;
-            _logger.LogDebug("Loaded {Count} vectors of generation {Generation} from {Path}", loaded.Count, generation, DatabasePath);
-            return _dense;
+            lock (_indexLock)
+            {
+                if (_dense is { } current && current.Generation == generation && current.StoreId == storeId) return current;
+            }
+
+            string reason = "the store has no id yet";
+            var loaded = storeId.Length == 0 ? null : DenseIndexFile.TryRead(IndexPath, storeId, generation, _indexOptions, out reason);
+            if (loaded is not null)
+            {
+                IndexSource = "file";
+                _logger.LogDebug("Read {Count} vectors of generation {Generation} from {Path}", loaded.Count, generation, IndexPath);
+            }
+            else
+            {
+                if (File.Exists(IndexPath)) _logger.LogInformation("Rebuilding the vector index from the database: the index file was not used ({Reason})", reason);
+                loaded = await BuildIndexAsync(connection, ct);
+                IndexSource = "database";
+            }
+
+            lock (_indexLock)
+            {
+                if (_dense is null || _dense.StoreId != loaded.StoreId || _dense.Generation < loaded.Generation) _dense = loaded;
+                return _dense;
+            }
         }
+        finally
+        {
+            _indexLoad.Release();
+        }
+    }
+
+    private async Task<DenseIndex> BuildIndexAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var tx = connection.BeginTransaction(deferred: true); // a read snapshot: the generation and the rows agree
+        var (storeId, generation) = StoreVersion(connection, tx);
+        var rows = await DenseIndexFile.ReadRowsAsync(connection, tx, ct);
+        await tx.CommitAsync(ct);
+
+        var previous = _dense is { Centroids: { } c } old && old.StoreId == storeId && old.Dimensions == rows.Dimensions
+            ? (c, old.TrainedCount)
+            : storeId.Length == 0 ? null : DenseIndexFile.TryReadCentroids(IndexPath, storeId, rows.Dimensions);
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var index = DenseIndex.Build(storeId, generation, rows, _indexOptions, previous);
+        _logger.LogDebug("Built the vector index of generation {Generation}: {Count} vectors, {Lists} clusters, in {Milliseconds:F0} ms",
+            generation, index.Count, Math.Max(0, index.ListStarts.Length - 1), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (storeId.Length > 0)
+        {
+            try
+            {
+                DenseIndexFile.Write(IndexPath, index);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only a cache: the next process rebuilds it.
+                _logger.LogWarning("Could not write the vector index file {Path}: {Message}", IndexPath, e.Message);
+            }
+        }
+
+        return index;
+    }
+
+    private static (string StoreId, long Generation) StoreVersion(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        using var cmd = Command(connection, "SELECT key, value FROM meta WHERE key IN ('store_id', 'generation')");
+        cmd.Transaction = tx;
+        using var reader = cmd.ExecuteReader();
+        string storeId = "";
+        long generation = 0;
+        while (reader.Read())
+        {
+            if (reader.GetString(0) == "store_id") storeId = reader.GetString(1);
+            else generation = long.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+        }
+
+        return (storeId, generation);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)

@@ -26,6 +26,9 @@ public sealed class IngestionTests
         var speakers = await services.Store.ListSpeakersAsync(Ct);
         Assert.Contains(speakers, s => s.Name == "Sergey Lavrov" && s.Role == SpeakerRole.Principal);
         Assert.Contains(speakers, s => s.Name == "Question" && s.Role == SpeakerRole.Question);
+
+        // The ingest left the search index ready: the next process reads it instead of rebuilding it.
+        Assert.True(File.Exists(services.Store.IndexPath));
     }
 
     [Fact]

@@ -132,6 +132,10 @@ public sealed partial class IngestionPipeline
             foreach (var file in batch) progress?.Report(new IngestionProgress(++done, files.Count, file));
         }
 
+        // The store builds its search structures now (the embedded store clusters its vectors and caches the index
+        // in a file), so the first search after an ingest, in this process or the next, does not pay for it.
+        if (written > 0) await _store.PrepareSearchAsync(cancellationToken);
+
         return new IngestionSummary
         {
             Files = files.Count,

@@ -42,4 +42,10 @@ public interface ITranscriptStore : IDisposable
 
     /// <summary>Chunks matching the request's filter, ranked by keywords, vector or both (fused).</summary>
     Task<IReadOnlyList<ChunkHit>> SearchAsync(ChunkSearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gets the store ready to search after writes (an embedded store builds its vector index here rather than on
+    /// the first search). Optional: a store that needs nothing does nothing.
+    /// </summary>
+    Task PrepareSearchAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -58,6 +58,12 @@ public sealed record ChunkSearchRequest
 
     /// <summary>How many candidates each ranking contributes to the fusion.</summary>
     public int CandidatesPerRanking { get; init; } = 100;
+
+    /// <summary>
+    /// Rank by vector exactly, scoring every vector that passes the filter, instead of through the store's
+    /// approximate index (slower; for measuring what the approximation loses).
+    /// </summary>
+    public bool ExactVectorSearch { get; init; }
 }
 
 /// <summary>A retrieved chunk with its document's citation fields and its fused score.</summary>

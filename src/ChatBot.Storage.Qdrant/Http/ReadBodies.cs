@@ -50,9 +50,17 @@ internal sealed record QueryBody
 
     [JsonPropertyName("filter")] public QdrantFilter? Filter { get; init; }
 
+    [JsonPropertyName("params")] public SearchParamsBody? Params { get; init; }
+
     [JsonPropertyName("limit")] public int Limit { get; init; }
 
     [JsonPropertyName("with_payload")] public JsonNode? WithPayload { get; init; }
+}
+
+/// <summary>Search parameters (schema <c>SearchParams</c>); only <c>exact</c> is used.</summary>
+internal sealed record SearchParamsBody
+{
+    [JsonPropertyName("exact")] public bool Exact { get; init; }
 }
 
 /// <summary>One ranking of a hybrid query (schema <c>Prefetch</c>).</summary>
@@ -63,6 +71,8 @@ internal sealed record PrefetchBody
     [JsonPropertyName("using")] public required string Using { get; init; }
 
     [JsonPropertyName("filter")] public QdrantFilter? Filter { get; init; }
+
+    [JsonPropertyName("params")] public SearchParamsBody? Params { get; init; }
 
     [JsonPropertyName("limit")] public int Limit { get; init; }
 }

@@ -33,13 +33,14 @@ internal static class SearchQueryBuilder
 
         var filter = ChunkFilterBuilder.Build(request.Filter);
         var withPayload = JsonValue.Create(true);
+        var exact = request.ExactVectorSearch ? new SearchParamsBody { Exact = true } : null;
         if (sparse is not null && dense is not null)
         {
             return new SearchPlan(new QueryBody
             {
                 Prefetch =
                 [
-                    new PrefetchBody { Query = DenseQuery(dense), Using = CollectionLayout.DenseVector, Filter = filter, Limit = request.CandidatesPerRanking },
+                    new PrefetchBody { Query = DenseQuery(dense), Using = CollectionLayout.DenseVector, Filter = filter, Params = exact, Limit = request.CandidatesPerRanking },
                     new PrefetchBody { Query = SparseQuery(sparse), Using = CollectionLayout.SparseVector, Filter = filter, Limit = request.CandidatesPerRanking },
                 ],
                 Query = FusionQuery(rrfK),
@@ -50,7 +51,7 @@ internal static class SearchQueryBuilder
 
         int limit = Math.Min(request.Limit, request.CandidatesPerRanking);
         return dense is not null
-            ? new SearchPlan(new QueryBody { Query = DenseQuery(dense), Using = CollectionLayout.DenseVector, Filter = filter, Limit = limit, WithPayload = withPayload }, SearchMode.Vector)
+            ? new SearchPlan(new QueryBody { Query = DenseQuery(dense), Using = CollectionLayout.DenseVector, Filter = filter, Params = exact, Limit = limit, WithPayload = withPayload }, SearchMode.Vector)
             : new SearchPlan(new QueryBody { Query = SparseQuery(sparse!), Using = CollectionLayout.SparseVector, Filter = filter, Limit = limit, WithPayload = withPayload }, SearchMode.Keyword);
     }
 

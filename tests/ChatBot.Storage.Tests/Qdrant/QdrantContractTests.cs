@@ -269,6 +269,27 @@ public sealed class QdrantContractTests
     }
 
     [Fact]
+    public async Task An_exact_vector_search_asks_the_dense_leg_for_exact_search_and_nothing_else_does()
+    {
+        await using var q = await FakeQdrant.StartAsync();
+        var store = q.CreateStore();
+        await store.InitializeAsync(Ct);
+        q.Server.ClearRequests();
+
+        await store.SearchAsync(new ChunkSearchRequest { Text = "sanctions", Vector = Axis(0), ExactVectorSearch = true }, Ct);
+        await store.SearchAsync(new ChunkSearchRequest { Vector = Axis(0), ExactVectorSearch = true }, Ct);
+        await store.SearchAsync(new ChunkSearchRequest { Text = "sanctions", Vector = Axis(0) }, Ct);
+
+        var requests = q.Requests("/points/query").Select(FakeQdrant.Json).ToList();
+        var legs = requests[0]["prefetch"]!.AsArray();
+        Assert.Equal("""{"exact":true}""", legs[0]!["params"]!.ToJsonString());
+        Assert.False(legs[1]!.AsObject().ContainsKey("params"));
+        Assert.Equal("""{"exact":true}""", requests[1]["params"]!.ToJsonString());
+        Assert.All(requests[2]["prefetch"]!.AsArray(), leg => Assert.False(leg!.AsObject().ContainsKey("params")));
+        q.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task A_configured_rrf_k_is_sent_as_a_parameterised_rrf_query()
     {
         await using var q = await FakeQdrant.StartAsync();
