@@ -330,7 +330,17 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         if (match is not null)
         {
             lexicalIndex = rankings.Count;
-            rankings.Add(await LexicalAsync(connection, match, request.Filter, request.CandidatesPerRanking, cancellationToken));
+            // Conjunctive first: when enough passages hold every term, they are the candidates; BM25 ranks them as the
+            // looser query would (every term weighs the same in both), and scoring the many passages that share only
+            // some terms ("climate" and "change" but not "commitments") costs several times as much in a large store.
+            List<long>? ranked = null;
+            if (request.MinimumTermsMatched is > 1 && FtsQuery(request.Text, int.MaxValue) is { } all && all != match)
+            {
+                ranked = await LexicalAsync(connection, all, request.Filter, request.CandidatesPerRanking, cancellationToken);
+                if (ranked.Count < request.CandidatesPerRanking) ranked = null;
+            }
+
+            rankings.Add(ranked ?? await LexicalAsync(connection, match, request.Filter, request.CandidatesPerRanking, cancellationToken));
         }
 
         if (request.Vector is { } vector)
