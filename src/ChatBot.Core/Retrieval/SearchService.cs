@@ -19,7 +19,6 @@ public sealed partial class SearchService : ISearchService
 {
     private static readonly TimeSpan s_cacheLifetime = TimeSpan.FromMinutes(2);
     private static readonly SpeakerRole[] s_principalOnly = [SpeakerRole.Principal];
-    private const int PreciseQuotes = 3;
 
     private readonly ITranscriptStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
@@ -105,7 +104,7 @@ public sealed partial class SearchService : ISearchService
 
         var chosen = Diversify(hits, query.Limit);
 
-        var results = await CutQuotesAsync(chosen, topic, vector, cancellationToken);
+        var results = await CutQuotesAsync(chosen, topic, vector, query.QuotesCutByMeaning, cancellationToken);
         LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new SearchResponse(query.Query, interpretation, results) { TopicVector = vector };
     }
@@ -170,7 +169,7 @@ public sealed partial class SearchService : ISearchService
     }
 
     /// <summary>Cuts each passage to its best sentences: by the topic's words when it carries enough of them, else by vector.</summary>
-    private async Task<List<QuoteResult>> CutQuotesAsync(List<ChunkHit> hits, string topic, ReadOnlyMemory<float>? vector, CancellationToken ct)
+    private async Task<List<QuoteResult>> CutQuotesAsync(List<ChunkHit> hits, string topic, ReadOnlyMemory<float>? vector, int byMeaning, CancellationToken ct)
     {
         var terms = Stemmer.Stems(topic);
         var required = TermMatcher.Required(terms.Count);
@@ -178,9 +177,8 @@ public sealed partial class SearchService : ISearchService
         if (vector is { } q && _embedder is not null)
         {
             var pending = new List<(int Hit, List<TextSpan> Sentences)>();
-            // Cutting by vector costs an embedding per sentence: the first three passages get it (on the eval set, as many
-            // hits as five), later ones are cut by words.
-            for (int i = 0; i < Math.Min(hits.Count, PreciseQuotes); i++)
+            // Cutting by vector costs an embedding per sentence: only the first passages get it (see QuotesCutByMeaning).
+            for (int i = 0; i < Math.Min(hits.Count, byMeaning); i++)
             {
                 // Passages that carry the topic's words are cut by those words; the rest (found by meaning) by vector.
                 if (TermMatcher.Coverage(terms, hits[i].Chunk.Text) >= required - 1e-9) continue;
