@@ -24,7 +24,9 @@ public static class BenchMarkdown
         }
         sb.AppendLine(c, $"| index size on disk | {(r.IndexBytes is long b ? $"{b / 1048576.0:F1} MB" : "n/a")} |");
         sb.AppendLine(c, $"| peak memory (working set) | {r.PeakMemoryBytes / 1048576.0:F0} MB |");
-        sb.AppendLine(c, $"| cold start to first answer | {(r.ColdStartMs is double ms ? $"{ms:F0} ms" : "n/a")} |").AppendLine();
+        sb.AppendLine(c, $"| cold start to first answer | {(r.ColdStartMs is double ms ? $"{ms:F0} ms" : "n/a")} |");
+        if (r.VectorRecallAt50 is double recall) sb.AppendLine(c, $"| vector index recall@50 against an exact scan | {recall:F3} |");
+        sb.AppendLine();
         sb.AppendLine(c, $"| latency (ms) | p50 | p95 | p99 | requests/s |").AppendLine("|---|---|---|---|---|");
         void Row(string name, LatencyStats? s)
         {
@@ -33,8 +35,10 @@ public static class BenchMarkdown
         }
 
         Row("search, in process", r.Search.InProcess);
+        Row("search, HTTP (1 client)", r.Search.HttpOneClient);
         Row($"search, HTTP ({r.HttpClients} clients)", r.Search.Http);
         Row("ask, in process", r.Ask.InProcess);
+        Row("ask, HTTP (1 client)", r.Ask.HttpOneClient);
         Row($"ask, HTTP ({r.HttpClients} clients)", r.Ask.Http);
         if (r.EncoderBenchmark is { } e)
         {

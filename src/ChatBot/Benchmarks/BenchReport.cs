@@ -18,6 +18,9 @@ public sealed record BenchReport
     [JsonPropertyName("search")] public required BenchLatencies Search { get; init; }
     [JsonPropertyName("ask")] public required BenchLatencies Ask { get; init; }
     [JsonPropertyName("http_clients")] public int HttpClients { get; init; }
+
+    /// <summary>Share of the exact top-50 vector ranking the store's vector index returns (1 for an exact scan).</summary>
+    [JsonPropertyName("vector_recall_at_50")] public double? VectorRecallAt50 { get; init; }
     [JsonPropertyName("encoder_benchmark")] public BenchEncoder? EncoderBenchmark { get; init; }
 }
 
@@ -50,4 +53,8 @@ public sealed record BenchIngest(
 /// <summary>Latencies in process and over HTTP on loopback.</summary>
 public sealed record BenchLatencies(
     [property: JsonPropertyName("in_process")] LatencyStats InProcess,
-    [property: JsonPropertyName("http")] LatencyStats? Http);
+    [property: JsonPropertyName("http")] LatencyStats? Http)
+{
+    /// <summary>Over HTTP with one client at a time: the latency a request sees without queueing.</summary>
+    [JsonPropertyName("http_one_client")] public LatencyStats? HttpOneClient { get; init; }
+}

@@ -7,6 +7,7 @@ using ChatBot.Api;
 using ChatBot.Embeddings;
 using ChatBot.Hosting;
 using ChatBot.Ingestion;
+using ChatBot.Model;
 using ChatBot.Retrieval;
 using ChatBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -76,10 +77,19 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
 
         await app.StartAsync(ct);
         var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        log.WriteLine($"Measuring over HTTP at {address} with {HttpClients} concurrent clients...");
+        log.WriteLine($"Measuring over HTTP at {address}, one client, then {HttpClients} concurrent clients...");
         using var http = new HttpClient { BaseAddress = new Uri(address) };
-        var searchHttp = await MeasureHttpAsync(http, "/api/search", q => new { query = q }, ct);
-        var askHttp = await MeasureHttpAsync(http, "/api/ask", q => new { question = q }, ct);
+        var searchHttpOne = await MeasureHttpAsync(http, "/api/search", q => new { query = q }, 1, ct);
+        var askHttpOne = await MeasureHttpAsync(http, "/api/ask", q => new { question = q }, 1, ct);
+        var searchHttp = await MeasureHttpAsync(http, "/api/search", q => new { query = q }, HttpClients, ct);
+        var askHttp = await MeasureHttpAsync(http, "/api/ask", q => new { question = q }, HttpClients, ct);
+
+        double? vectorRecall = null;
+        if (embedder.Embedder is { } queryEmbedder)
+        {
+            log.WriteLine("Measuring the vector index against an exact scan...");
+            vectorRecall = await VectorIndexRecallAsync(store, queryEmbedder, ct);
+        }
 
         log.WriteLine("Measuring cold start (a new process answering one question)...");
         var coldStart = await ColdStartAsync(ct);
@@ -105,8 +115,9 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
             IndexBytes = stats.SizeBytes,
             PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             ColdStartMs = coldStart,
-            Search = new BenchLatencies(searchInProcess, searchHttp),
-            Ask = new BenchLatencies(askInProcess, askHttp),
+            Search = new BenchLatencies(searchInProcess, searchHttp) { HttpOneClient = searchHttpOne },
+            Ask = new BenchLatencies(askInProcess, askHttp) { HttpOneClient = askHttpOne },
+            VectorRecallAt50 = vectorRecall,
             HttpClients = HttpClients,
             EncoderBenchmark = encoder,
         };
@@ -127,13 +138,35 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
         return LatencyStats.From(samples, wall.Elapsed.TotalSeconds);
     }
 
-    private async Task<LatencyStats> MeasureHttpAsync(HttpClient http, string path, Func<string, object> body, CancellationToken ct)
+    /// <summary>
+    /// How much of the exact vector ranking (top 50 of principal statements, for each benchmark question embedded
+    /// whole) the store's own, possibly approximate, vector search returns: 1 means no loss.
+    /// </summary>
+    private static async Task<double?> VectorIndexRecallAsync(ITranscriptStore store, Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> embedder, CancellationToken ct)
+    {
+        double sum = 0;
+        int counted = 0;
+        var vectors = await embedder.GenerateAsync(BenchQueries.All, cancellationToken: ct);
+        foreach (var embedding in vectors)
+        {
+            var request = new ChunkSearchRequest { Vector = embedding.Vector, Filter = new ChunkFilter { Roles = [SpeakerRole.Principal] }, Limit = 50, CandidatesPerRanking = 50 };
+            var exact = (await store.SearchAsync(request with { ExactVectorSearch = true }, ct)).Select(h => h.Chunk.Id).ToHashSet();
+            if (exact.Count == 0) continue;
+            var approximate = await store.SearchAsync(request, ct);
+            sum += approximate.Count(h => exact.Contains(h.Chunk.Id)) / (double)exact.Count;
+            counted++;
+        }
+
+        return counted == 0 ? null : Math.Round(sum / counted, 3);
+    }
+
+    private async Task<LatencyStats> MeasureHttpAsync(HttpClient http, string path, Func<string, object> body, int clients, CancellationToken ct)
     {
         for (int i = 0; i < 5; i++) (await http.PostAsJsonAsync(path, body(BenchQueries.All[i]), ct)).EnsureSuccessStatusCode();
         var samples = new ConcurrentBag<double>();
-        int perClient = Math.Max(1, Requests / HttpClients / (path.EndsWith("ask", StringComparison.Ordinal) ? 2 : 1));
+        int perClient = Math.Max(1, Requests / clients / (path.EndsWith("ask", StringComparison.Ordinal) ? 2 : 1));
         var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, HttpClients).Select(async client =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
             for (int i = 0; i < perClient; i++)
             {
