@@ -161,8 +161,8 @@ internal static class DenseIndexFile
                 return null;
             }
 
-            if (speakerOf.Any(s => (uint)s >= (uint)speakers.Length) || documentOf.Any(s => (uint)s >= (uint)documents.Length)
-                || (h.CentroidValues > 0 && (h.Dimensions == 0 || h.CentroidValues / h.Dimensions + 1 != listStarts.Length || listStarts[^1] != h.Count)))
+            if (speakerOf.Any(s => (uint)s >= (uint)speakers.Length) || documentOf.Any(s => (uint)s >= (uint)documents.Length) || roles.Any(r => r > 2)
+                || (h.CentroidValues > 0 && !ValidLists(listStarts, h.CentroidValues, h.Dimensions, h.Count)))
             {
                 reason = "the index file is inconsistent";
                 return null;
@@ -196,6 +196,15 @@ internal static class DenseIndexFile
         {
             return null;
         }
+    }
+
+    /// <summary>One start per cluster plus the end, from 0 to the row count, never decreasing.</summary>
+    private static bool ValidLists(int[] starts, int centroidValues, int dimensions, int count)
+    {
+        if (dimensions == 0 || centroidValues % dimensions != 0 || starts.Length != centroidValues / dimensions + 1) return false;
+        if (starts[0] != 0 || starts[^1] != count) return false;
+        for (int i = 1; i < starts.Length; i++) if (starts[i] < starts[i - 1]) return false;
+        return true;
     }
 
     /// <summary>What a damaged or unreadable file throws (a short file, bad lengths, bad string encoding, no access).</summary>

@@ -79,6 +79,30 @@ public sealed class VectorIndexFileTests : IDisposable
         Assert.Equal(bytes.Length, new FileInfo(writer.IndexPath).Length);
     }
 
+    [Theory]
+    [InlineData("cluster lists out of order")]
+    [InlineData("unknown role")]
+    public async Task A_well_formed_file_with_inconsistent_contents_is_ignored_and_rebuilt(string damage)
+    {
+        var writer = await SeededAsync();
+        await writer.PrepareSearchAsync(Ct);
+        var expected = await VectorIdsAsync(writer, Axis(4));
+        var index = writer.LoadedIndex!;
+        int count = index.Count, dims = index.Rows.Dimensions, lists = index.ListStarts.Length;
+        var bytes = await File.ReadAllBytesAsync(writer.IndexPath, Ct);
+
+        // From the end: trailer, vectors, dates to and from, documents, speakers, roles, row ids, then the list starts.
+        int roles = bytes.Length - 4 - count * dims - 4 * count * 4 - count;
+        int listStarts = roles - 8 * count - 4 * lists;
+        if (damage == "unknown role") bytes[roles] = 7;
+        else BitConverter.TryWriteBytes(bytes.AsSpan(listStarts + 4), count + 1); // the first cluster ends past the last row
+        await File.WriteAllBytesAsync(writer.IndexPath, bytes, Ct);
+
+        var reader = await OpenAsync();
+        Assert.Equal(expected, await VectorIdsAsync(reader, Axis(4)));
+        Assert.Equal("database", reader.IndexSource);
+    }
+
     [Fact]
     public async Task Another_stores_index_file_is_never_used()
     {
