@@ -87,6 +87,26 @@ public sealed class SearchTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
     }
 
     [Fact]
+    public async Task AQuestionAboutOneSpeechGetsAsManyDistinctPassagesAsAsked()
+    {
+        // One UN speech is one turn: the limit is filled from it, with passages that neither overlap nor touch.
+        var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about terrorism at the UN General Assembly in 2004?", Limit = 5 }, Ct);
+        Assert.Equal(5, response.Results.Count);
+        Assert.All(response.Results, r => Assert.Equal(2004, r.Document.Year));
+        var spans = response.Results.OrderBy(r => r.Start).ToList();
+        for (int i = 1; i < spans.Count; i++) Assert.True(spans[i].Start >= spans[i - 1].End, "passages overlap");
+    }
+
+    [Fact]
+    public async Task ADateThatNamesTheEventDoesNotFilterOutTheSpeechesAboutIt()
+    {
+        // Lavrov spoke of the 2015 nuclear deal in 2018 and 2019; there is no Lavrov speech of 2015.
+        var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about the 2015 nuclear agreement with Iran?", Limit = 5 }, Ct);
+        Assert.Null(response.Interpretation.From);
+        Assert.Contains(response.Results, r => r.Document.Year is 2018 or 2019 && r.Text.Contains("Joint Comprehensive Plan of Action", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ExplicitFiltersNarrowTheSearch()
     {
         var byDate = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "Trump", From = new DateOnly(2017, 1, 1), To = new DateOnly(2017, 12, 31), Limit = 10 }, Ct);

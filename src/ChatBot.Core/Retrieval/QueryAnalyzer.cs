@@ -29,6 +29,13 @@ public static partial class QueryAnalyzer
     [GeneratedRegex(@"\bon\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingOnRegex();
 
+    [GeneratedRegex(@"\bthe\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingTheRegex();
+
+    // Occasions a statement is made at: "the 2014 speech", "the 2017 APEC meeting", "the 2022 General Assembly".
+    [GeneratedRegex(@"^[\s,]*(?:[\w-]+\s+){0,2}?(?:speech|speeches|address|statement|remarks|interview|press|briefing|session|debate|general\s+assembly|UN|UNGA|United\s+Nations|meeting|ministerial|summit|conference|forum|visit|trip)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OccasionAfterRegex();
+
     // Framing: verbs of saying and opinion nouns with their prepositions, and set phrases. Matched words are not topic.
     [GeneratedRegex(
         @"\b(?:say|says|said|saying|think|thinks|thought|believe|believes|believed|feel|feels|felt|mean|means|meant|claim|claims|claimed|tell|tells|told|state|states|stated|argue|argues|argued)\b" +
@@ -45,6 +52,7 @@ public static partial class QueryAnalyzer
     public static AnalyzedQuery Analyze(string query, SpeakerDirectory speakers, IReadOnlyCollection<string>? places = null)
     {
         var masked = new bool[query.Length];
+        var keep = new List<(int Index, int Length)>(); // dates that name an event: topic, not filter
         DateOnly? from = null, to = null;
 
         void Mask(int start, int length)
@@ -59,6 +67,12 @@ public static partial class QueryAnalyzer
         }
 
         bool Free(Match m) => !masked.AsSpan(m.Index, m.Length).Contains(true);
+        bool Kept(Match m) => keep.Any(k => m.Index < k.Index + k.Length && k.Index < m.Index + m.Length);
+
+        // "the 2015 nuclear agreement", "the 7 October 2023 attack": the date names the event talked about, not when
+        // it was talked about, so it stays topic; "the 2014 speech" is still when.
+        bool NamesAnEvent(int index, int length) =>
+            TrailingTheRegex().IsMatch(query.AsSpan(0, index)) && !OccasionAfterRegex().IsMatch(query.AsSpan(index + length));
 
         foreach (Match m in YearRangeRegex().Matches(query))
         {
@@ -86,6 +100,12 @@ public static partial class QueryAnalyzer
         foreach (var (date, index, length) in DateText.FindAll(query))
         {
             if (masked.AsSpan(index, length).Contains(true)) continue;
+            if (NamesAnEvent(index, length))
+            {
+                keep.Add((index, length));
+                continue;
+            }
+
             Widen(date, date);
             var on = TrailingOnRegex().Match(query[..index]);
             Mask(on.Success ? on.Index : index, (on.Success ? index - on.Index : 0) + length);
@@ -93,7 +113,13 @@ public static partial class QueryAnalyzer
 
         foreach (Match m in MonthYearRegex().Matches(query))
         {
-            if (!Free(m)) continue;
+            if (!Free(m) || Kept(m)) continue;
+            if (NamesAnEvent(m.Index, m.Length))
+            {
+                keep.Add((m.Index, m.Length));
+                continue;
+            }
+
             int y = int.Parse(m.Groups["y"].Value), month = DateText.MonthNumber(m.Groups["m"].Value);
             Widen(new DateOnly(y, month, 1), new DateOnly(y, month, DateTime.DaysInMonth(y, month)));
             Mask(m.Index, m.Length);
@@ -101,7 +127,9 @@ public static partial class QueryAnalyzer
 
         foreach (Match m in YearRegex().Matches(query))
         {
-            if (!Free(m)) continue;
+            if (!Free(m) || Kept(m)) continue;
+            if (NamesAnEvent(m.Index, m.Length)) continue;
+
             int y = int.Parse(m.Groups["y"].Value);
             Widen(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
             Mask(m.Index, m.Length);

@@ -111,15 +111,16 @@ public sealed partial class SearchService : ISearchService
 
     /// <summary>
     /// Diverse results: first one passage per turn (five windows of one answer are one result); only when that
-    /// leaves fewer than <paramref name="limit"/>, further passages of the same turns (a long speech is one turn),
-    /// never overlapping or next to one already chosen, at most three per turn. Identical passages stored under
+    /// leaves fewer than <paramref name="limit"/>, further passages of the same turns (a long speech is one turn, and
+    /// a question about one speech may match nothing else), never overlapping or next to one already chosen.
+    /// Identical passages stored under
     /// two paths (a copied file) count once.
     /// </summary>
     private static List<ChunkHit> Diversify(List<ChunkHit> hits, int limit)
     {
         var chosen = new List<ChunkHit>();
         var texts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var perTurn in new[] { 1, 3 })
+        foreach (var perTurn in new[] { 1, limit })
         {
             foreach (var hit in hits)
             {

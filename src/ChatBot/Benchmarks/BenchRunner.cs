@@ -38,7 +38,7 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
         if (!ReuseStore)
         {
             // A fresh store and a cold embedding cache: the ingest figures include embedding every passage.
-            foreach (var stale in Directory.EnumerateFiles(dataDirectory, "chatbot.db*").Concat(Directory.EnumerateFiles(dataDirectory, "embeddings.db*")))
+            foreach (var stale in new[] { "chatbot.db*", "chatbot.vectors", "embeddings.db*" }.SelectMany(p => Directory.EnumerateFiles(dataDirectory, p)))
                 File.Delete(stale);
         }
 

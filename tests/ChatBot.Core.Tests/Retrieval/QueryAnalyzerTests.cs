@@ -56,6 +56,31 @@ public sealed class QueryAnalyzerTests
         Assert.DoesNotMatch(@"\d{4}", q.Topic);
     }
 
+    [Theory]
+    [InlineData("How did Lavrov react to Washington walking away from the 2015 nuclear agreement with Tehran?", "2015")]
+    [InlineData("What did Lavrov say about the 7 October 2023 attack?", "7 October 2023")]
+    [InlineData("How does he judge the 2003 American-led war in Iraq?", "2003")]
+    [InlineData("What did Lavrov say about the February 2014 coup in Kyiv?", "February 2014")]
+    public void ADateThatNamesTheEventIsTopicNotAFilter(string query, string date)
+    {
+        var q = QueryAnalyzer.Analyze(query, s_speakers);
+        Assert.Null(q.From);
+        Assert.Null(q.To);
+        Assert.Contains(date, q.Topic);
+    }
+
+    [Theory]
+    [InlineData("What did Lavrov say in the 2014 speech about Crimea?", "2014-01-01")]
+    [InlineData("Lavrov at the 2017 APEC meeting on trade", "2017-01-01")]
+    [InlineData("What did Lavrov tell the 2022 General Assembly about Ukraine?", "2022-01-01")]
+    [InlineData("What did Lavrov say about the attack in 2023?", "2023-01-01")]
+    public void ADateOfTheOccasionIsStillAFilter(string query, string from)
+    {
+        var q = QueryAnalyzer.Analyze(query, s_speakers);
+        Assert.Equal(DateOnly.Parse(from), q.From);
+        Assert.DoesNotMatch(@"\d{4}", q.Topic);
+    }
+
     [Fact]
     public void NumbersThatAreNotYearsStay()
     {
