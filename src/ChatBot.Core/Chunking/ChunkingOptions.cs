@@ -29,6 +29,9 @@ public sealed class ChunkingOptions
     /// <summary>Name of the token counter, recorded with the index so a change of counter re-chunks.</summary>
     public string TokenCounterName { get; set; } = "estimate";
 
-    /// <summary>A signature of these settings: documents chunked under another signature are re-ingested.</summary>
-    public string Signature => $"turn-sentences/v1;max={MaxTokens};overlap={OverlapSentences};tokens={TokenCounterName}";
+    /// <summary>
+    /// A signature of these settings: documents chunked under another signature are re-ingested. The version names
+    /// the chunker's rules (v2: Markdown heading and rule lines are boundaries outside every chunk).
+    /// </summary>
+    public string Signature => $"turn-sentences/v2;max={MaxTokens};overlap={OverlapSentences};tokens={TokenCounterName}";
 }

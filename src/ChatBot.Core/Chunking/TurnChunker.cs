@@ -6,8 +6,9 @@ namespace ChatBot.Chunking;
 
 /// <summary>
 /// Cuts each turn into windows of whole sentences that fit the embedding model, with a small overlap. A chunk
-/// never crosses a turn; a sentence longer than the window is cut at clause marks, else between words.
-/// Answer chunks carry the question they answer. Thread-safe if the token counter is.
+/// never crosses a turn, nor a Markdown heading or rule line (which no chunk holds); a sentence longer than the
+/// window is cut at clause marks, else between words. Answer chunks carry the question they answer. Thread-safe if
+/// the token counter is.
 /// </summary>
 public sealed class TurnChunker(ChunkingOptions options)
 {
@@ -51,17 +52,28 @@ public sealed class TurnChunker(ChunkingOptions options)
         return chunks;
     }
 
+    /// <summary>
+    /// The chunk spans of a turn. Markdown heading and rule lines (<see cref="MarkupText.Blocks"/>) are hard
+    /// boundaries: each part between them is windowed on its own, so no chunk holds one or crosses one.
+    /// </summary>
     private List<TextSpan> Windows(string text, Turn turn)
     {
+        var windows = new List<TextSpan>();
+        foreach (var block in MarkupText.Blocks(text, turn.Start, turn.End))
+            AddWindows(text, block, windows);
+        return windows;
+    }
+
+    private void AddWindows(string text, TextSpan block, List<TextSpan> windows)
+    {
         var pieces = new List<(TextSpan Span, int Tokens)>();
-        foreach (var sentence in SentenceSplitter.Split(text, turn.Start, turn.End))
+        foreach (var sentence in SentenceSplitter.Split(text, block.Start, block.End))
         {
             int tokens = _count(sentence.Of(text));
             if (tokens <= Options.MaxTokens) pieces.Add((sentence, tokens));
             else foreach (var part in SplitLong(text, sentence)) pieces.Add((part, _count(part.Of(text))));
         }
 
-        var windows = new List<TextSpan>();
         int first = 0;
         while (first < pieces.Count)
         {
@@ -83,8 +95,6 @@ public sealed class TurnChunker(ChunkingOptions options)
 
             first = next;
         }
-
-        return windows;
     }
 
     /// <summary>Cuts an over-long sentence into parts that fit, at ';', ':', ',' or dashes when possible, else between words.</summary>

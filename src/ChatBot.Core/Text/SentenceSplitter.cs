@@ -6,7 +6,8 @@ namespace ChatBot.Text;
 /// <summary>
 /// Rule-based English sentence segmentation that keeps offsets. A sentence ends at '.', '!', '?' or '…'
 /// (with any closing quotes or brackets) followed by white space and a capital, digit or opening quote;
-/// a blank line always ends one. Titles, initials and common abbreviations ("Mr.", "V.", "U.S.", "e.g.") do not.
+/// a blank line always ends one. A Markdown heading or horizontal-rule line (<see cref="MarkupText.Blocks"/>) is a
+/// hard boundary: it ends the sentence before it and belongs to no sentence. Titles, initials and common abbreviations ("Mr.", "V.", "U.S.", "e.g.") do not.
 /// Thread-safe: the class holds no mutable state.
 /// </summary>
 public static class SentenceSplitter
@@ -28,8 +29,12 @@ public static class SentenceSplitter
     {
         if (end < 0) end = text.Length;
         var result = new List<TextSpan>();
-        foreach (var paragraph in Paragraphs.Split(text, start, end))
-            SplitParagraph(text, paragraph, result);
+        foreach (var block in MarkupText.Blocks(text, start, end))
+        {
+            foreach (var paragraph in Paragraphs.Split(text, block.Start, block.End))
+                SplitParagraph(text, paragraph, result);
+        }
+
         return result;
     }
 

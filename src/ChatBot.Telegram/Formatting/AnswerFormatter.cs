@@ -9,8 +9,9 @@ namespace ChatBot.Telegram.Formatting;
 
 /// <summary>
 /// Renders answers, quote cards and quote sources as Telegram HTML for phones: each quote a
-/// <c>&lt;blockquote&gt;</c> of its verbatim words (white space folded for display only), numbered [1], [2] as the
-/// answer text cites them, followed by "— Speaker, Post · Title, Place, Date" linking to the transcript.
+/// <c>&lt;blockquote&gt;</c> of its verbatim words (for display only: white space folded, Markdown emphasis markers
+/// and heading or rule lines dropped, see <see cref="MarkupText.Strip"/>), numbered [1], [2] as the answer text
+/// cites them, followed by "— Speaker, Post · Title, Place, Date" linking to the transcript.
 /// </summary>
 internal static class AnswerFormatter
 {
@@ -59,9 +60,10 @@ internal static class AnswerFormatter
         string Card(string text, bool cut) =>
             $"<blockquote>{TelegramHtml.Escape(TelegramHtml.FoldWhitespace(text))}{(cut ? Omission : "")}</blockquote>\n{Citation(quote)}";
 
-        var whole = Card(quote.Text, cut: false);
+        var text = MarkupText.Strip(quote.Text);
+        var whole = Card(text, cut: false);
         if (MessageComposer.Fits(whole, maxLength)) return whole;
-        var first = MessageComposer.SplitToFit(quote.Text, piece => MessageComposer.Fits(Card(piece, cut: true), maxLength)).FirstOrDefault() ?? "";
+        var first = MessageComposer.SplitToFit(text, piece => MessageComposer.Fits(Card(piece, cut: true), maxLength)).FirstOrDefault() ?? "";
         return Card(first, cut: true);
     }
 
@@ -74,7 +76,7 @@ internal static class AnswerFormatter
 
     /// <summary>The description of an inline quote card: the opening of the quote.</summary>
     public static string CardDescription(QuoteResult quote) =>
-        Truncate(TelegramHtml.FoldWhitespace(quote.Text).Replace('\n', ' '), 160);
+        Truncate(MarkupText.ForDisplay(quote.Text), 160);
 
     /// <summary>
     /// The full context of quote <paramref name="number"/>: the journalist's question (labelled as the question) and
@@ -86,7 +88,7 @@ internal static class AnswerFormatter
         var turn = document is null ? null : FindTurn(document, quote);
         string? question = (document is not null && turn is not null ? QuestionBefore(document, turn) : null) ?? quote.Question;
         if (!string.IsNullOrWhiteSpace(question))
-            blocks.Add(new ProseBlock(TelegramHtml.FoldWhitespace(question), ProseStyle.Italic, "<b>Question asked (by a journalist, not the speaker's words):</b>\n"));
+            blocks.Add(new ProseBlock(TelegramHtml.FoldWhitespace(MarkupText.Strip(question)), ProseStyle.Italic, "<b>Question asked (by a journalist, not the speaker's words):</b>\n"));
 
         string speaker = TelegramHtml.Escape(quote.Speaker);
         string verb = string.IsNullOrWhiteSpace(question) ? "said" : "answered";
@@ -137,7 +139,7 @@ internal static class AnswerFormatter
         string.IsNullOrWhiteSpace(quote.Post) ? quote.Speaker : $"{quote.Speaker}, {quote.Post}";
 
     private static IEnumerable<MessageBlock> ProseParagraphs(string text) =>
-        Paragraphs.Split(text).Select(span => new ProseBlock(span.Of(text)));
+        Paragraphs.Split(text).Select(span => new ProseBlock(MarkupText.StripEmphasis(span.Of(text))));
 
     private static Turn? FindTurn(TranscriptDocument document, QuoteResult quote)
     {

@@ -176,13 +176,16 @@ internal static class MessageComposer
             return sb.ToString();
         }
 
-        var whole = Part(quote.Quote, quote.HeaderHtml, quote.FooterHtml);
+        // Markdown in the source (emphasis, heading and rule lines) is not the speaker's words: dropped before
+        // any cut, so that a marker pair never ends up split between two messages.
+        var text = MarkupText.Strip(quote.Quote);
+        var whole = Part(text, quote.HeaderHtml, quote.FooterHtml);
         if (Fits(whole, maxLength)) return [whole];
 
         // Longer than a message: cut between paragraphs or sentences, sizing every part as if it carried both the
         // longer heading and the footer, so that each one fits whatever it carries.
         var header = (quote.HeaderHtml?.Length ?? 0) >= ContinuedHtml.Length ? quote.HeaderHtml : ContinuedHtml;
-        var pieces = SplitToFit(quote.Quote, piece => Fits(Part(piece, header, quote.FooterHtml), maxLength));
+        var pieces = SplitToFit(text, piece => Fits(Part(piece, header, quote.FooterHtml), maxLength));
         return
         [
             .. pieces.Select((piece, i) => Part(

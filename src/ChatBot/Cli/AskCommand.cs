@@ -34,12 +34,13 @@ public static class AskCommand
 
     private static void Print(Answer answer)
     {
-        Console.WriteLine(answer.Text);
+        // The answer text quotes verbatim passages, so emphasis markers from the source are dropped for display.
+        Console.WriteLine(MarkupText.StripEmphasis(answer.Text));
         if (answer.Mode == AnswerMode.Llm)
         {
             Console.WriteLine();
             for (int i = 0; i < answer.Quotes.Count; i++)
-                Console.WriteLine($"[{i + 1}] “{Whitespace.Collapse(answer.Quotes[i].Text)}” — {AnswerService.Citation(answer.Quotes[i])}");
+                Console.WriteLine($"[{i + 1}] “{MarkupText.ForDisplay(answer.Quotes[i].Text)}” — {AnswerService.Citation(answer.Quotes[i])}");
         }
 
         if (answer.Notice is { } notice) Console.WriteLine($"\n({notice})");

@@ -58,7 +58,7 @@ public static class SearchCommand
         {
             Console.WriteLine();
             Console.WriteLine($"[{++n}] {q.Speaker}{(q.Post is null ? "" : ", " + q.Post)} · {Citation(q)}");
-            Console.WriteLine($"    “{Whitespace.Collapse(q.Text)}”");
+            Console.WriteLine($"    “{MarkupText.ForDisplay(q.Text)}”");
             if (q.Question is { } question) Console.WriteLine($"    (answering: {Shorten(Whitespace.Collapse(question), 160)})");
             Console.WriteLine($"    {q.Document.Url ?? q.Document.Source} [{q.Start}-{q.End}] score {q.Score:F4}");
         }

@@ -42,6 +42,15 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void MarkdownHeadingAndRuleLinesEndASentenceAndBelongToNone()
+    {
+        const string text = "It must be done by restoring trust.\n\n---\n\n---\n\n### Page 3 (continued):  \nHowever, trust is being eroded. We must engage\n### II. Armed Conflicts\nin honest negotiations.";
+        Assert.Equal(
+            ["It must be done by restoring trust.", "However, trust is being eroded.", "We must engage", "in honest negotiations."],
+            Sentences(text));
+    }
+
+    [Fact]
     public void LowerCaseAfterAPeriodContinuesTheSentence()
     {
         Assert.Single(Sentences("The talks continue, e.g. on trade, etc. and more."));
