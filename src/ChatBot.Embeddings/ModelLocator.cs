@@ -25,24 +25,31 @@ public static class ModelLocator
     /// else <c>models/use-lite</c> under the current directory; else <c>models/use-lite</c> under
     /// <see cref="AppContext.BaseDirectory"/> or any of its parent folders. Otherwise <see langword="null"/>.
     /// </returns>
-    public static string? FindModelDirectory(string? configuredPath = null)
+    public static string? FindModelDirectory(string? configuredPath = null) => Find(RelativeModelDirectory, IsModelDirectory, configuredPath);
+
+    /// <summary>
+    /// The first folder that <paramref name="isModel"/> accepts among: <paramref name="configuredPath"/> (when given,
+    /// only it: a wrong setting is not silently replaced by another model); else <paramref name="relativeDirectory"/>
+    /// under the current directory; else under <see cref="AppContext.BaseDirectory"/> or any of its parents.
+    /// </summary>
+    public static string? Find(string relativeDirectory, Func<string, bool> isModel, string? configuredPath = null)
     {
         if (!string.IsNullOrWhiteSpace(configuredPath))
         {
             string configured = Path.GetFullPath(configuredPath);
-            return IsModelDirectory(configured) ? configured : null;
+            return isModel(configured) ? configured : null;
         }
 
-        string fromCurrent = Path.GetFullPath(Path.Combine(Environment.CurrentDirectory, RelativeModelDirectory));
-        if (IsModelDirectory(fromCurrent))
+        string fromCurrent = Path.GetFullPath(Path.Combine(Environment.CurrentDirectory, relativeDirectory));
+        if (isModel(fromCurrent))
         {
             return fromCurrent;
         }
 
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            string candidate = Path.Combine(directory.FullName, RelativeModelDirectory);
-            if (IsModelDirectory(candidate))
+            string candidate = Path.Combine(directory.FullName, relativeDirectory);
+            if (isModel(candidate))
             {
                 return Path.GetFullPath(candidate);
             }

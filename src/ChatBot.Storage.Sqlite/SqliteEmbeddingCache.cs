@@ -43,8 +43,8 @@ public sealed class SqliteEmbeddingCache : DelegatingEmbeddingGenerator<string, 
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var texts = values as IReadOnlyList<string> ?? values.ToList();
-        if (options is not null && (options.Dimensions is not null || options.ModelId is not null))
-            return await base.GenerateAsync(texts, options, cancellationToken); // a different model or size: not ours to cache
+        if (options is not null && (options.Dimensions is not null || options.ModelId is not null || options.AdditionalProperties is { Count: > 0 }))
+            return await base.GenerateAsync(texts, options, cancellationToken); // a different model, size or input type (a query): not ours to cache
 
         await EnsureSchemaAsync(cancellationToken);
         var keys = texts.Select(Key).ToArray();

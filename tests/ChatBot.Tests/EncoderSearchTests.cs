@@ -89,4 +89,19 @@ public sealed class EncoderSearchTests(EncoderCorpusFixture corpus) : IClassFixt
         Assert.InRange(cache.Misses - firstMisses, 1, 2);
         Assert.True(cache.Hits >= firstMisses - 2);
     }
+
+    [Fact]
+    public async Task QueriesAreNeitherServedFromNorStoredInThePassageCache()
+    {
+        // A retrieval model embeds a query with an instruction: its vector is not the passage's, so it must not be cached as one.
+        using var temp = new TempDirectory();
+        var cache = new SqliteEmbeddingCache(corpus.Encoder, temp.File("embeddings.db"));
+        await cache.GenerateAsync(["North Korea"], cancellationToken: Ct);
+        Assert.Equal((0, 1), (cache.Hits, cache.Misses));
+        await cache.GenerateAsync(["North Korea"], ChatBot.Retrieval.EmbeddingInput.Queries(), Ct);
+        await cache.GenerateAsync(["Syria"], ChatBot.Retrieval.EmbeddingInput.Queries(), Ct);
+        Assert.Equal((0, 1), (cache.Hits, cache.Misses));
+        await cache.GenerateAsync(["North Korea", "Syria"], cancellationToken: Ct);
+        Assert.Equal((1, 2), (cache.Hits, cache.Misses));
+    }
 }

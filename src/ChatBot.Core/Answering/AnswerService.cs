@@ -116,14 +116,12 @@ public sealed partial class AnswerService : IAnswerService
         var undecided = Enumerable.Range(0, response.Results.Count).Where(i => !byWords[i]).Take(2 * limit).ToList();
         if (embedder is not null && undecided.Count > 0)
         {
-            // The search already embedded the topic; embed it here only if it did not.
-            var texts = undecided.Select(i => response.Results[i].Text).ToList();
-            if (response.TopicVector is null) texts.Insert(0, response.Interpretation.DisplayTopic);
-            var vectors = await embedder.GenerateAsync(texts, cancellationToken: ct);
-            int first = response.TopicVector is null ? 1 : 0;
-            var topic = response.TopicVector ?? vectors[0].Vector;
+            // The search already embedded the topic (as a query); embed it here only if it did not.
+            var vectors = await embedder.GenerateAsync(undecided.Select(i => response.Results[i].Text).ToList(), cancellationToken: ct);
+            var topic = response.TopicVector
+                        ?? (await embedder.GenerateAsync([response.Interpretation.DisplayTopic], EmbeddingInput.Queries(), ct))[0].Vector;
             for (int k = 0; k < undecided.Count; k++)
-                byMeaning[undecided[k]] = TensorPrimitives.Dot(vectors[first + k].Vector.Span, topic.Span) >= _options.MinSimilarity;
+                byMeaning[undecided[k]] = TensorPrimitives.Dot(vectors[k].Vector.Span, topic.Span) >= (_options.MinSimilarity ?? AnswerOptions.DefaultMinSimilarity);
         }
 
         return response.Results.Where((_, i) => byWords[i] || byMeaning[i]).ToList();

