@@ -47,9 +47,10 @@ public static partial class QueryAnalyzer
 
     /// <summary>
     /// Reads <paramref name="query"/> against the store's <paramref name="speakers"/> and, when given, the places
-    /// its documents were recorded at ("Da Nang", "Lima"): a place named in the query becomes a filter too.
+    /// its documents were recorded at ("Da Nang", "Lima"): a place named in the query becomes a filter too; and who
+    /// held which office (<paramref name="offices"/>): "Russia's foreign minister" names those speakers.
     /// </summary>
-    public static AnalyzedQuery Analyze(string query, SpeakerDirectory speakers, IReadOnlyCollection<string>? places = null)
+    public static AnalyzedQuery Analyze(string query, SpeakerDirectory speakers, IReadOnlyCollection<string>? places = null, OfficeHolders? offices = null)
     {
         var masked = new bool[query.Length];
         var keep = new List<(int Index, int Length)>(); // dates that name an event: topic, not filter
@@ -135,8 +136,15 @@ public static partial class QueryAnalyzer
             Mask(m.Index, m.Length);
         }
 
-        // Speakers: a word that is a stored speaker's surname, with the other words of that speaker's names beside it.
+        // Speakers: an office someone held ("Russia's foreign minister"), then surnames.
         var found = new List<string>();
+        if (offices?.Find(query) is { } office && !masked.AsSpan(office.Index, office.Length).Contains(true))
+        {
+            found.AddRange(office.Names);
+            Mask(office.Index, office.Length);
+        }
+
+        // A word that is a stored speaker's surname, with the other words of that speaker's names beside it.
         var words = LexicalAnalyzer.WordSpans(query).ToList();
         for (int w = 0; w < words.Count; w++)
         {

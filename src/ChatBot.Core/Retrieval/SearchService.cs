@@ -24,8 +24,8 @@ public sealed partial class SearchService : ISearchService
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
     private readonly ILogger _logger;
     private readonly Lock _cacheLock = new();
-    private (DateTime At, SpeakerDirectory Speakers, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<string> Places)? _cache;
-    private Task<(DateTime, SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)>? _refresh;
+    private QueryContext? _cache;
+    private Task<QueryContext>? _refresh;
     private int _cacheGeneration;
 
     /// <summary>Creates the service; without <paramref name="embedder"/> search is BM25 only.</summary>
@@ -61,9 +61,9 @@ public sealed partial class SearchService : ISearchService
     {
         Validate(query);
         long started = Stopwatch.GetTimestamp();
-        var (speakers, documents, places) = await DirectoryAsync(cancellationToken);
+        var (_, speakers, documents, places, offices) = await DirectoryAsync(cancellationToken);
 
-        var analyzed = query.Interpret ? QueryAnalyzer.Analyze(query.Query, speakers, places) : new AnalyzedQuery(query.Query.Trim(), null, null, null);
+        var analyzed = query.Interpret ? QueryAnalyzer.Analyze(query.Query, speakers, places, offices) : new AnalyzedQuery(query.Query.Trim(), null, null, null);
         IReadOnlyList<string>? speakerFilter = query.Speaker is { Length: > 0 } typed ? speakers.Resolve(typed) : analyzed.Speakers;
         var from = query.From ?? analyzed.From;
         var to = query.To ?? analyzed.To;
@@ -226,29 +226,28 @@ public sealed partial class SearchService : ISearchService
     }
 
     /// <summary>
-    /// The store's speakers, documents and places, cached. A stale cache is served while a refresh runs in the
-    /// background, so no search waits for the listing; after an ingest in this process the cache is dropped.
+    /// The store's speakers, documents, places and office holders, cached. A stale cache is served while a refresh
+    /// runs in the background, so no search waits for the listing; after an ingest in this process the cache is dropped.
     /// </summary>
-    private async Task<(SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> DirectoryAsync(CancellationToken ct)
+    private async Task<QueryContext> DirectoryAsync(CancellationToken ct)
     {
-        Task<(DateTime, SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> refresh;
+        Task<QueryContext> refresh;
         lock (_cacheLock)
         {
             if (_cache is { } c)
             {
                 if (DateTime.UtcNow - c.At >= s_cacheLifetime && _refresh is null) StartRefresh();
-                return (c.Speakers, c.Documents, c.Places);
+                return c;
             }
 
             refresh = _refresh ?? StartRefresh();
         }
 
-        var loaded = await refresh.WaitAsync(ct);
-        return (loaded.Item2, loaded.Item3, loaded.Item4);
+        return await refresh.WaitAsync(ct);
     }
 
     /// <summary>Starts loading the directory on the thread pool; call under the cache lock.</summary>
-    private Task<(DateTime, SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> StartRefresh()
+    private Task<QueryContext> StartRefresh()
     {
         int generation = _cacheGeneration;
         var task = Task.Run(() => LoadDirectoryAsync(generation));
@@ -263,12 +262,12 @@ public sealed partial class SearchService : ISearchService
         return task;
     }
 
-    private async Task<(DateTime, SpeakerDirectory, IReadOnlyList<DocumentSummary>, IReadOnlyList<string>)> LoadDirectoryAsync(int generation)
+    private async Task<QueryContext> LoadDirectoryAsync(int generation)
     {
         var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync());
         var documents = await _store.ListDocumentsAsync();
         var places = documents.Select(d => d.Place?.Split(',')[0].Trim()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var loaded = (DateTime.UtcNow, speakers, (IReadOnlyList<DocumentSummary>)documents, (IReadOnlyList<string>)places);
+        var loaded = new QueryContext(DateTime.UtcNow, speakers, documents, places, OfficeHolders.FromTitles(documents, speakers));
         lock (_cacheLock)
         {
             if (generation == _cacheGeneration) _cache = loaded; // an ingest since the start makes this listing stale
@@ -276,6 +275,9 @@ public sealed partial class SearchService : ISearchService
 
         return loaded;
     }
+
+    /// <summary>What queries are read against: the store's speakers, documents, places and who held which office.</summary>
+    private sealed record QueryContext(DateTime At, SpeakerDirectory Speakers, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<string> Places, OfficeHolders Offices);
 
     private static void Validate(SearchQuery query)
     {

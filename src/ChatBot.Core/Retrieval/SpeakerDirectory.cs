@@ -39,6 +39,9 @@ public sealed class SpeakerDirectory
         }
     }
 
+    /// <summary>Every stored name but journalists'.</summary>
+    public IReadOnlyCollection<string> Names => _byFullName.Values;
+
     /// <summary>An empty directory.</summary>
     public static SpeakerDirectory Empty { get; } = new([]);
 
