@@ -24,6 +24,17 @@ public sealed class AnswerTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
     }
 
     [Fact]
+    public async Task TheAnswerTextShowsQuotesWithoutMarkdownWhileEachQuoteStaysVerbatim()
+    {
+        // The 2024 speech's file marks emphasis: "A **realistic settlement plan** was put forward by President Vladimir Putin".
+        var answer = await Extractive().AskAsync("What did Lavrov say in 2024 about the realistic settlement plan put forward by President Putin?", cancellationToken: Ct);
+        var quote = Assert.Single(answer.Quotes, q => q.Text.Contains("**realistic settlement plan**", StringComparison.Ordinal));
+        Assert.Contains(quote.Text, File.ReadAllText(quote.Document.Source));
+        Assert.Contains("A realistic settlement plan was put forward", answer.Text);
+        Assert.DoesNotContain("**", answer.Text);
+    }
+
+    [Fact]
     public async Task ExtractiveAnswerCitesTheNorthKoreaPassageVerbatim()
     {
         var answer = await Extractive().AskAsync("What did Lavrov say about North Korea?", cancellationToken: Ct);

@@ -157,7 +157,7 @@ public sealed partial class AnswerService : IAnswerService
         var text = new StringBuilder(lead);
         for (int i = 0; i < quotes.Count; i++)
         {
-            text.Append("\n\n[").Append(i + 1).Append("] “").Append(Whitespace.Collapse(quotes[i].Text)).Append("”\n    — ").Append(Citation(quotes[i], speakers.Count > 1));
+            text.Append("\n\n[").Append(i + 1).Append("] “").Append(MarkupText.ForDisplay(quotes[i].Text)).Append("”\n    — ").Append(Citation(quotes[i], speakers.Count > 1));
         }
 
         return new Answer
