@@ -45,6 +45,9 @@ public sealed partial class SearchService : ISearchService
     /// <summary>The embedder, if any.</summary>
     public IEmbeddingGenerator<string, Embedding<float>>? Embedder => _embedder;
 
+    /// <summary>Loads the speakers, documents and places that queries are read against, ahead of the first search.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => DirectoryAsync(cancellationToken);
+
     /// <summary>Forgets cached speakers and documents (call after ingesting in the same process).</summary>
     public void InvalidateCaches()
     {
