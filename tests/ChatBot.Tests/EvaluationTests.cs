@@ -56,7 +56,9 @@ public sealed class EvaluationTests
     public async Task BenchWritesTheReportWithEveryMeasure()
     {
         using var temp = new TempDirectory();
-        var run = await CliRunner.RunAsync(temp.Path, "bench", "--corpus", RepoPaths.Samples, "--requests", "8", "--out", temp.File("out"), "--data", temp.File("data"));
+        // With the default encoders (the other CLI tests run on BM25 alone).
+        var run = await CliRunner.RunAsync(temp.Path, new Dictionary<string, string> { ["ChatBot__Embeddings__Provider"] = "Local" },
+            "bench", "--corpus", RepoPaths.Samples, "--requests", "8", "--out", temp.File("out"), "--data", temp.File("data"));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         var json = JsonDocument.Parse(File.ReadAllText(temp.File(Path.Combine("out", "bench.json")))).RootElement;
         Assert.Equal(2, json.GetProperty("ingest").GetProperty("documents").GetInt32());
@@ -67,6 +69,10 @@ public sealed class EvaluationTests
         foreach (var kind in new[] { "search", "ask" })
             foreach (var where in new[] { "in_process", "http" })
                 Assert.True(json.GetProperty(kind).GetProperty(where).GetProperty("p50_ms").GetDouble() > 0, $"{kind} {where}");
-        Assert.True(File.Exists(temp.File(Path.Combine("out", "bench.md"))));
+        var embedder = json.GetProperty("embedder");
+        Assert.Equal(896, embedder.GetProperty("dimensions").GetInt32()); // the default ensemble
+        Assert.True(embedder.GetProperty("passages_per_second").GetDouble() > 0);
+        Assert.True(embedder.GetProperty("query_p50_ms").GetDouble() > 0);
+        Assert.Contains("Embedder as configured", File.ReadAllText(temp.File(Path.Combine("out", "bench.md"))));
     }
 }

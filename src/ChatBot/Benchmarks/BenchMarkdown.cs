@@ -42,8 +42,14 @@ public static class BenchMarkdown
         Row($"ask, HTTP ({r.HttpClients} clients)", r.Ask.Http);
         if (r.EncoderBenchmark is { } e)
         {
-            sb.AppendLine().AppendLine(c, $"Sentence encoder alone ({e.Kernel} kernel, {e.CoresUsed:F2} cores used): {e.PassagesPerSecond:F1} passages/s of {e.TokensPerPassage:F0} tokens; "
+            sb.AppendLine().AppendLine(c, $"Universal Sentence Encoder lite alone ({e.Kernel} kernel, {e.CoresUsed:F2} cores used): {e.PassagesPerSecond:F1} passages/s of {e.TokensPerPassage:F0} tokens; "
                 + $"short query p50 {e.QueryP50Ms:F2} ms, p95 {e.QueryP95Ms:F2} ms; load {e.LoadMs:F0} ms.");
+        }
+
+        if (r.Embedder is { } m)
+        {
+            sb.AppendLine().AppendLine(c, $"Embedder as configured ({m.Model}, {m.Dimensions} dimensions): {m.PassagesPerSecond:F1} passages/s of about 80 words; "
+                + $"query p50 {m.QueryP50Ms:F2} ms, p95 {m.QueryP95Ms:F2} ms.");
         }
 
         return sb.ToString();

@@ -22,9 +22,20 @@ public sealed record BenchReport
     /// <summary>Share of the exact top-50 vector ranking the store's vector index returns (1 for an exact scan).</summary>
     [JsonPropertyName("vector_recall_at_50")] public double? VectorRecallAt50 { get; init; }
     [JsonPropertyName("encoder_benchmark")] public BenchEncoder? EncoderBenchmark { get; init; }
+
+    /// <summary>The configured embedder as search and ingest use it.</summary>
+    [JsonPropertyName("embedder")] public BenchEmbedder? Embedder { get; init; }
 }
 
-/// <summary>The sentence encoder on its own: ~100-token passages per second and short-query latency.</summary>
+/// <summary>The configured embedder (all its models) as used: passages of about 80 words per second, and query latency.</summary>
+public sealed record BenchEmbedder(
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("dimensions")] int? Dimensions,
+    [property: JsonPropertyName("passages_per_second")] double PassagesPerSecond,
+    [property: JsonPropertyName("query_p50_ms")] double QueryP50Ms,
+    [property: JsonPropertyName("query_p95_ms")] double QueryP95Ms);
+
+/// <summary>Universal Sentence Encoder lite on its own: ~100-token passages per second and short-query latency.</summary>
 public sealed record BenchEncoder(
     [property: JsonPropertyName("passages_per_second")] double PassagesPerSecond,
     [property: JsonPropertyName("tokens_per_passage")] double TokensPerPassage,

@@ -12,6 +12,7 @@ using ChatBot.Retrieval;
 using ChatBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.AI;
 
 namespace ChatBot.Benchmarks;
 
@@ -103,6 +104,13 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
                 Math.Round(e.QueryP95Milliseconds, 2), Math.Round(e.LoadMilliseconds, 0), e.InstructionSet, Math.Round(e.CoresUsed, 2));
         }
 
+        BenchEmbedder? configured = null;
+        if (embedder.Embedder is { } generator)
+        {
+            log.WriteLine("Measuring the configured embedder...");
+            configured = await MeasureEmbedderAsync(generator, ct);
+        }
+
         return new BenchReport
         {
             Machine = new BenchMachine(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, DateTime.UtcNow.ToString("yyyy-MM-dd")),
@@ -120,7 +128,32 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
             VectorRecallAt50 = vectorRecall,
             HttpClients = HttpClients,
             EncoderBenchmark = encoder,
+            Embedder = configured,
         };
+    }
+
+    /// <summary>Passages of about 80 words from the samples, embedded in batches as ingest does; then the benchmark questions one at a time, as queries.</summary>
+    private static async Task<BenchEmbedder> MeasureEmbedderAsync(IEmbeddingGenerator<string, Embedding<float>> generator, CancellationToken ct)
+    {
+        var words = Directory.EnumerateFiles(Path.Combine(AppPaths.DefaultContentRoot(), "samples"))
+            .SelectMany(f => File.ReadAllText(f).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var passages = Enumerable.Range(0, 256).Select(i => string.Join(' ', words.Skip(i * 80 % Math.Max(1, words.Count - 80)).Take(80))).ToList();
+        await generator.GenerateAsync(passages.Take(16).ToList(), cancellationToken: ct);
+        var wall = Stopwatch.StartNew();
+        foreach (var batch in passages.Chunk(64)) await generator.GenerateAsync(batch, cancellationToken: ct);
+        double perSecond = passages.Count / wall.Elapsed.TotalSeconds;
+
+        var samples = new List<double>();
+        for (int i = 0; i < 100; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            await generator.GenerateAsync([BenchQueries.All[i % BenchQueries.All.Count]], EmbeddingInput.Queries(), ct);
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        var latency = LatencyStats.From(samples, 1);
+        var meta = generator.GetService<EmbeddingGeneratorMetadata>();
+        return new BenchEmbedder(meta?.DefaultModelId ?? generator.GetType().Name, meta?.DefaultModelDimensions, Math.Round(perSecond, 1), latency.P50Ms, latency.P95Ms);
     }
 
     private static async Task<LatencyStats> MeasureAsync<T>(int count, Func<int, Task<T>> call)
@@ -142,7 +175,7 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
     /// How much of the exact vector ranking (top 50 of principal statements, for each benchmark question embedded
     /// whole) the store's own, possibly approximate, vector search returns: 1 means no loss.
     /// </summary>
-    private static async Task<double?> VectorIndexRecallAsync(ITranscriptStore store, Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> embedder, CancellationToken ct)
+    private static async Task<double?> VectorIndexRecallAsync(ITranscriptStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken ct)
     {
         double sum = 0;
         int counted = 0;
