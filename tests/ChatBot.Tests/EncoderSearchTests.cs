@@ -4,6 +4,7 @@ using ChatBot.Ingestion;
 using ChatBot.Parsing;
 using ChatBot.Retrieval;
 using ChatBot.Storage.Sqlite;
+using ChatBot.Storage;
 using ChatBot.Tests.Shared;
 
 namespace ChatBot.Tests;
@@ -61,6 +62,19 @@ public sealed class EncoderSearchTests(EncoderCorpusFixture corpus) : IClassFixt
 
         var keywords = await corpus.KeywordsOnly.SearchAsync(new SearchQuery { Query = question, Limit = 3 }, Ct);
         Assert.DoesNotContain(keywords.Results, r => r.Text.Contains("North Korea", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APassageFoundByMeaningAloneIsQuotedWholeAndOneFoundByWordsIsCutToItsSentences()
+    {
+        var byMeaning = await corpus.Hybrid.SearchAsync(new SearchQuery { Query = "What does he think about the DPRK crisis?", Limit = 3 }, Ct);
+        var northKorea = byMeaning.Results.First(r => r.Text.Contains("North Korea", StringComparison.Ordinal));
+        var chunk = (await corpus.Store.SearchAsync(new ChunkSearchRequest { Text = "North Korea", Limit = 50 }, Ct)).Single(h => h.Chunk.Id == northKorea.ChunkId).Chunk;
+        Assert.Equal((chunk.Start, chunk.End), (northKorea.Start, northKorea.End));
+
+        var byWords = await corpus.Hybrid.SearchAsync(new SearchQuery { Query = "North Korea", Limit = 3 }, Ct);
+        Assert.All(byWords.Results.Where(r => r.Text.Contains("North Korea", StringComparison.Ordinal)),
+            r => Assert.InRange(QuoteSelector.Sentences(r.Text).Count, 1, QuoteSelector.MaxSentences));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed partial class AnswerService : IAnswerService
         bool useModel = _chat is not null && options?.QuotesOnly != true;
 
         var standalone = await StandaloneQuestionAsync(question.Trim(), history, useModel, cancellationToken);
-        var response = await _search.SearchAsync(new SearchQuery { Query = standalone, Limit = Math.Min(SearchQuery.MaxLimit, limit * 3), QuotesCutByMeaning = limit }, cancellationToken);
+        var response = await _search.SearchAsync(new SearchQuery { Query = standalone, Limit = Math.Min(SearchQuery.MaxLimit, limit * 3) }, cancellationToken);
         var stats = await _store.GetStatisticsAsync(cancellationToken);
         var relevant = await RelevantAsync(response, limit, cancellationToken);
         var quotes = Diversify(relevant, limit);

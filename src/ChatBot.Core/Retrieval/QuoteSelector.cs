@@ -16,19 +16,14 @@ public static class QuoteSelector
 
     /// <summary>
     /// The span of the best window within <paramref name="passage"/> (offsets relative to it), for the topic's
-    /// stems (<see cref="Stemmer"/>). When
-    /// <paramref name="sentenceScores"/> is given (one score per sentence, e.g. vector similarity), it decides
-    /// instead of the terms.
+    /// stems (<see cref="Stemmer"/>).
     /// </summary>
-    public static TextSpan Select(string passage, IReadOnlyCollection<string> topicStems, IReadOnlyList<float>? sentenceScores = null)
+    public static TextSpan Select(string passage, IReadOnlyCollection<string> topicStems)
     {
         var sentences = SentenceSplitter.Split(passage);
         if (sentences.Count == 0) return new TextSpan(0, passage.Length);
         if (sentences.Count == 1) return sentences[0];
 
-        var scores = sentenceScores is { } given && given.Count == sentences.Count
-            ? given.Select(s => (double)s).ToArray()
-            : null;
         var sentenceTerms = sentences.Select(s => Stemmer.Stems(s.Of(passage))).ToArray();
 
         double best = double.NegativeInfinity;
@@ -37,22 +32,11 @@ public static class QuoteSelector
         {
             for (int last = first; last < sentences.Count && last - first < MaxSentences; last++)
             {
-                double score;
-                if (scores is not null)
-                {
-                    // Mean similarity, so a window is only as good as its sentences, with a little credit for context.
-                    double sum = 0;
-                    for (int i = first; i <= last; i++) sum += scores[i];
-                    score = sum / (last - first + 1) + 0.01 * (last - first);
-                }
-                else
-                {
-                    var covered = new HashSet<string>();
-                    for (int i = first; i <= last; i++) covered.UnionWith(sentenceTerms[i]);
-                    double matched = topicStems.Count(covered.Contains);
-                    // Each extra sentence must earn its place by adding terms.
-                    score = matched - 0.25 * (last - first);
-                }
+                var covered = new HashSet<string>();
+                for (int i = first; i <= last; i++) covered.UnionWith(sentenceTerms[i]);
+                double matched = topicStems.Count(covered.Contains);
+                // Each extra sentence must earn its place by adding terms.
+                double score = matched - 0.25 * (last - first);
 
                 if (score > best + 1e-9)
                 {
@@ -72,6 +56,13 @@ public static class QuoteSelector
         }
 
         return new TextSpan(sentences[a].Start, sentences[b].End);
+    }
+
+    /// <summary>The whole passage, from its first sentence's start to its last one's end (offsets relative to it).</summary>
+    public static TextSpan Whole(string passage)
+    {
+        var sentences = SentenceSplitter.Split(passage);
+        return sentences.Count == 0 ? new TextSpan(0, passage.Length) : new TextSpan(sentences[0].Start, sentences[^1].End);
     }
 
     /// <summary>The sentences of a passage (offsets relative to it).</summary>

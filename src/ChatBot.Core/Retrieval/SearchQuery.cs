@@ -50,11 +50,4 @@ public sealed record SearchQuery
 
     /// <summary>Use vector ranking when an embedder is configured (on by default; off for a BM25 baseline).</summary>
     public bool UseVectors { get; init; } = true;
-
-    /// <summary>
-    /// How many of the first passages found by meaning (without the topic's words) are cut to their best sentences
-    /// by sentence vectors; later ones are cut by words. Each costs an embedding per sentence (about 3 ms a passage
-    /// on two cores), so search cuts the first one this way and ask, which shows three quotes, the first three.
-    /// </summary>
-    public int QuotesCutByMeaning { get; init; } = 1;
 }

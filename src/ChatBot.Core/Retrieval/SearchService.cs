@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using ChatBot.Model;
 using ChatBot.Storage;
 using ChatBot.Text;
@@ -107,7 +106,7 @@ public sealed partial class SearchService : ISearchService
 
         var chosen = Diversify(hits, query.Limit);
 
-        var results = await CutQuotesAsync(chosen, topic, vector, query.QuotesCutByMeaning, cancellationToken);
+        var results = CutQuotes(chosen, topic);
         LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new SearchResponse(query.Query, interpretation, results) { TopicVector = vector };
     }
@@ -172,43 +171,22 @@ public sealed partial class SearchService : ISearchService
         return fused.Select(f => byId[f.Key] with { Score = f.Score, LexicalRank = f.Ranks[0], DenseRank = f.Ranks[1] }).ToList();
     }
 
-    /// <summary>Cuts each passage to its best sentences: by the topic's words when it carries enough of them, else by vector.</summary>
-    private async Task<List<QuoteResult>> CutQuotesAsync(List<ChunkHit> hits, string topic, ReadOnlyMemory<float>? vector, int byMeaning, CancellationToken ct)
+    /// <summary>
+    /// The quote of each passage: its best 1-3 sentences by the topic's words when it carries enough of them; a passage
+    /// found by meaning alone is quoted whole (at most one chunk), since no sentence of it can be shown to be the one
+    /// that answers, and cutting it by guess loses the answer more often than it sharpens it.
+    /// </summary>
+    private static List<QuoteResult> CutQuotes(List<ChunkHit> hits, string topic)
     {
         var terms = Stemmer.Stems(topic);
         var required = TermMatcher.Required(terms.Count);
-        var sentenceScores = new IReadOnlyList<float>?[hits.Count];
-        if (vector is { } q && _embedder is not null)
-        {
-            var pending = new List<(int Hit, List<TextSpan> Sentences)>();
-            // Cutting by vector costs an embedding per sentence: only the first passages get it (see QuotesCutByMeaning).
-            for (int i = 0; i < Math.Min(hits.Count, byMeaning); i++)
-            {
-                // Passages that carry the topic's words are cut by those words; the rest (found by meaning) by vector.
-                if (TermMatcher.Coverage(terms, hits[i].Chunk.Text) >= required - 1e-9) continue;
-                var sentences = QuoteSelector.Sentences(hits[i].Chunk.Text);
-                if (sentences.Count > 1) pending.Add((i, sentences));
-            }
-
-            if (pending.Count > 0)
-            {
-                var texts = pending.SelectMany(p => p.Sentences.Select(s => s.Of(hits[p.Hit].Chunk.Text))).ToList();
-                var embeddings = await _embedder.GenerateAsync(texts, cancellationToken: ct);
-                int k = 0;
-                foreach (var (hit, sentences) in pending)
-                {
-                    var scores = new float[sentences.Count];
-                    for (int s = 0; s < sentences.Count; s++) scores[s] = TensorPrimitives.Dot(embeddings[k++].Vector.Span, q.Span);
-                    sentenceScores[hit] = scores;
-                }
-            }
-        }
-
         var results = new List<QuoteResult>(hits.Count);
         for (int i = 0; i < hits.Count; i++)
         {
             var (chunk, document, score, _, _) = hits[i];
-            var span = QuoteSelector.Select(chunk.Text, terms, sentenceScores[i]);
+            var span = terms.Count > 0 && TermMatcher.Coverage(terms, chunk.Text) >= required - 1e-9
+                ? QuoteSelector.Select(chunk.Text, terms)
+                : QuoteSelector.Whole(chunk.Text);
             results.Add(new QuoteResult
             {
                 Text = span.Of(chunk.Text),

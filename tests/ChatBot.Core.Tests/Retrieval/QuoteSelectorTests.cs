@@ -34,9 +34,9 @@ public sealed class QuoteSelectorTests
     }
 
     [Fact]
-    public void SentenceScoresDecideWhenGiven()
+    public void TheWholePassageRunsFromItsFirstSentenceToItsLast()
     {
-        var quote = QuoteSelector.Select(Passage, ["kor"], [0.1f, 0.9f, 0.2f, 0.1f, 0.1f]).Of(Passage);
-        Assert.StartsWith("We have expressed our attitude", quote);
+        var span = QuoteSelector.Whole("  " + Passage + "\n");
+        Assert.Equal(Passage, span.Of("  " + Passage + "\n"));
     }
 }
