@@ -233,7 +233,8 @@ public sealed class QdrantTranscriptStore : ITranscriptStore
             hits.Add(plan.Mode switch
             {
                 SearchMode.Keyword => new ChunkHit(chunk, document, 1.0 / (k + rank - 1), rank, null),
-                SearchMode.Vector => new ChunkHit(chunk, document, 1.0 / (k + rank - 1), null, rank),
+                // A vector-only query scores points by the collection's cosine distance: the score is the similarity.
+                SearchMode.Vector => new ChunkHit(chunk, document, 1.0 / (k + rank - 1), null, rank) { VectorSimilarity = Math.Round(point.Score, 4) },
                 _ => new ChunkHit(chunk, document, point.Score, null, null),
             });
         }

@@ -122,10 +122,11 @@ internal sealed class DenseIndex
     }
 
     /// <summary>
-    /// Row ids of the best <paramref name="limit"/> vectors passing <paramref name="filter"/>, best first; with
-    /// <paramref name="exact"/>, every passing vector is scored even in a clustered index.
+    /// Row ids of the best <paramref name="limit"/> vectors passing <paramref name="filter"/>, best first, with their
+    /// cosine similarity to the query (from the byte vectors); with <paramref name="exact"/>, every passing vector is
+    /// scored even in a clustered index.
     /// </summary>
-    public List<long> Search(ReadOnlySpan<float> query, ChunkFilter filter, int limit, bool exact = false)
+    public List<(long RowId, float Similarity)> Search(ReadOnlySpan<float> query, ChunkFilter filter, int limit, bool exact = false)
     {
         if (Count == 0 || limit <= 0) return [];
         if (query.Length != Dimensions)
@@ -223,8 +224,9 @@ internal sealed class DenseIndex
         return result;
     }
 
-    private List<long> Ranked(IEnumerable<(int Index, float Score)> scored, int limit) =>
-        scored.OrderByDescending(x => x.Score).ThenBy(x => _rows.RowIds[x.Index]).Take(limit).Select(x => _rows.RowIds[x.Index]).ToList();
+    private List<(long RowId, float Similarity)> Ranked(IEnumerable<(int Index, float Score)> scored, int limit) =>
+        scored.OrderByDescending(x => x.Score).ThenBy(x => _rows.RowIds[x.Index]).Take(limit)
+            .Select(x => (_rows.RowIds[x.Index], x.Score / (Int8Vectors.Scale * Int8Vectors.Scale))).ToList();
 
     /// <summary>The rows of the named speakers or documents (the smaller set when both are named), or null when neither is.</summary>
     private int[]? Subset(ChunkFilter filter)

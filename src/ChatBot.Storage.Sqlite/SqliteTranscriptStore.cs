@@ -325,6 +325,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         await using var connection = await OpenAsync(cancellationToken);
         var rankings = new List<IReadOnlyList<long>>();
         int lexicalIndex = -1, denseIndex = -1;
+        Dictionary<long, double>? similarities = null;
 
         var match = FtsQuery(request.Text, request.MinimumTermsMatched);
         if (match is not null)
@@ -347,7 +348,9 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         {
             var index = await DenseIndexAsync(connection, cancellationToken);
             denseIndex = rankings.Count;
-            rankings.Add(index.Search(vector.Span, request.Filter, request.CandidatesPerRanking, request.ExactVectorSearch));
+            var scored = index.Search(vector.Span, request.Filter, request.CandidatesPerRanking, request.ExactVectorSearch);
+            rankings.Add(scored.Select(x => x.RowId).ToList());
+            similarities = scored.ToDictionary(x => x.RowId, x => (double)x.Similarity);
         }
 
         if (rankings.Count == 0) return [];
@@ -359,7 +362,10 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             if (!rows.TryGetValue(rowId, out var row)) continue;
             hits.Add(new ChunkHit(row.Chunk, row.Document, score,
                 lexicalIndex >= 0 ? ranks[lexicalIndex] : null,
-                denseIndex >= 0 ? ranks[denseIndex] : null));
+                denseIndex >= 0 ? ranks[denseIndex] : null)
+            {
+                VectorSimilarity = similarities is not null && similarities.TryGetValue(rowId, out var similarity) ? Math.Round(similarity, 4) : null,
+            });
         }
 
         return hits;

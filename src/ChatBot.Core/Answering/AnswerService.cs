@@ -111,9 +111,12 @@ public sealed partial class AnswerService : IAnswerService
                                 || (r.Question is not null && TermMatcher.Coverage(stems, r.Question) >= required - 1e-9 && TermMatcher.Coverage(stems, r.Text) > 0)))
             .ToArray();
 
-        var byMeaning = new bool[response.Results.Count];
+        // By meaning: the passage's similarity to the query as the vector ranking scored it, else (a store that does
+        // not say, or a passage only the keywords found) the quote embedded here.
+        double threshold = _options.MinSimilarity ?? AnswerOptions.DefaultMinSimilarity;
+        var byMeaning = response.Results.Select(r => r.VectorSimilarity >= threshold).ToArray();
         var embedder = _search.Embedder;
-        var undecided = Enumerable.Range(0, response.Results.Count).Where(i => !byWords[i]).Take(2 * limit).ToList();
+        var undecided = Enumerable.Range(0, response.Results.Count).Where(i => !byWords[i] && response.Results[i].VectorSimilarity is null).Take(2 * limit).ToList();
         if (embedder is not null && undecided.Count > 0)
         {
             // The search already embedded the topic (as a query); embed it here only if it did not.
@@ -121,7 +124,7 @@ public sealed partial class AnswerService : IAnswerService
             var topic = response.TopicVector
                         ?? (await embedder.GenerateAsync([response.Interpretation.DisplayTopic], EmbeddingInput.Queries(), ct))[0].Vector;
             for (int k = 0; k < undecided.Count; k++)
-                byMeaning[undecided[k]] = TensorPrimitives.Dot(vectors[k].Vector.Span, topic.Span) >= (_options.MinSimilarity ?? AnswerOptions.DefaultMinSimilarity);
+                byMeaning[undecided[k]] = TensorPrimitives.Dot(vectors[k].Vector.Span, topic.Span) >= threshold;
         }
 
         return response.Results.Where((_, i) => byWords[i] || byMeaning[i]).ToList();

@@ -41,4 +41,7 @@ public sealed record QuoteResult
 
     /// <summary>The turn the quote lies in (for "show the whole answer").</summary>
     public required int TurnIndex { get; init; }
+
+    /// <summary>Cosine similarity of the query and the whole passage, when the vector ranking scored it.</summary>
+    public double? VectorSimilarity { get; init; }
 }

@@ -166,7 +166,7 @@ public sealed partial class SearchService : ISearchService
         var dense = await denseTask;
 
         var byId = new Dictionary<Guid, ChunkHit>();
-        foreach (var h in lexical.Concat(dense)) byId.TryAdd(h.Chunk.Id, h);
+        foreach (var h in dense.Concat(lexical)) byId.TryAdd(h.Chunk.Id, h); // the vector ranking's hit carries the similarity
         var fused = ReciprocalRankFusion.Fuse([lexical.Select(h => h.Chunk.Id).ToList(), dense.Select(h => h.Chunk.Id).ToList()]);
         return fused.Select(f => byId[f.Key] with { Score = f.Score, LexicalRank = f.Ranks[0], DenseRank = f.Ranks[1] }).ToList();
     }
@@ -200,6 +200,7 @@ public sealed partial class SearchService : ISearchService
                 Document = document,
                 ChunkId = chunk.Id,
                 TurnIndex = chunk.TurnIndex,
+                VectorSimilarity = hits[i].VectorSimilarity,
             });
         }
 

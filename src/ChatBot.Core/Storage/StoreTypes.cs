@@ -72,7 +72,14 @@ public sealed record ChunkSearchRequest
 /// <param name="Score">Reciprocal-rank-fusion score (higher is better).</param>
 /// <param name="LexicalRank">1-based rank in the keyword ranking, or null when absent from it.</param>
 /// <param name="DenseRank">1-based rank in the vector ranking, or null when absent from it.</param>
-public sealed record ChunkHit(Chunk Chunk, DocumentInfo Document, double Score, int? LexicalRank, int? DenseRank);
+public sealed record ChunkHit(Chunk Chunk, DocumentInfo Document, double Score, int? LexicalRank, int? DenseRank)
+{
+    /// <summary>
+    /// Cosine similarity of the request's vector and the chunk's, when the vector ranking scored it (a store may
+    /// compute it from compressed vectors: within about 0.01); null otherwise.
+    /// </summary>
+    public double? VectorSimilarity { get; init; }
+}
 
 /// <summary>The store cannot be used: corrupt file, unreachable server, incompatible schema.</summary>
 public class StoreException(string message, Exception? inner = null) : Exception(message, inner);

@@ -231,6 +231,26 @@ public abstract class TranscriptStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Vector_hits_carry_their_cosine_similarity_and_keyword_hits_none()
+    {
+        var store = await SeededStoreAsync();
+        var query = Mix((0, 1f), (3, 0.5f));
+        var stored = All.SelectMany(d => d.Chunks).Where(c => c.Vector is not null).ToDictionary(c => c.Chunk.Id, c => c.Vector!.Value);
+        var hits = await VectorAsync(store, query, NoFilter);
+        Assert.NotEmpty(hits);
+        foreach (var hit in hits)
+        {
+            double cosine = System.Numerics.Tensors.TensorPrimitives.Dot(stored[hit.Chunk.Id].Span, query);
+            Assert.NotNull(hit.VectorSimilarity);
+            Assert.InRange(hit.VectorSimilarity!.Value, cosine - 0.02, cosine + 0.02); // compressed vectors may round
+        }
+
+        var keywords = await store.SearchAsync(new ChunkSearchRequest { Text = "sanctions", Limit = 5 }, Ct);
+        Assert.NotEmpty(keywords);
+        Assert.All(keywords, h => Assert.Null(h.VectorSimilarity));
+    }
+
+    [Fact]
     public async Task Hybrid_search_puts_first_the_chunk_both_rankings_put_first()
     {
         var store = await SeededStoreAsync();

@@ -40,8 +40,8 @@ public sealed class DenseIndexTests
         for (int q = 0; q < queries; q++)
         {
             var query = Noisy(centers[random.Next(Topics)], random, 0.6f);
-            var exact = index.Search(query, new ChunkFilter(), 10, exact: true);
-            var approximate = index.Search(query, new ChunkFilter(), 10);
+            var exact = index.Search(query, new ChunkFilter(), 10, exact: true).Select(x => x.RowId).ToList();
+            var approximate = index.Search(query, new ChunkFilter(), 10).Select(x => x.RowId).ToList();
             Assert.Equal(10, approximate.Count);
             overlap += approximate.Intersect(exact).Count() / 10.0;
         }
@@ -69,14 +69,14 @@ public sealed class DenseIndexTests
 
         // A speaker holding 1% of the rows, mostly far from the query: every one of its nearest rows, exactly.
         var rare = new ChunkFilter { Speakers = ["speaker-rare"] };
-        var found = index.Search(query, rare, 20);
-        Assert.Equal(index.Search(query, rare, 20, exact: true), found);
+        var found = index.Search(query, rare, 20).Select(x => x.RowId).ToList();
+        Assert.Equal(index.Search(query, rare, 20, exact: true).Select(x => x.RowId).ToList(), found);
         Assert.All(found, id => Assert.Equal("speaker-rare", rows.SpeakerNames[rows.Speakers[byRow[id]]]));
 
         // A date range and a role that most clusters hold few of: the probe goes on until enough rows pass.
         var dated = new ChunkFilter { Roles = [SpeakerRole.Question], From = new DateOnly(2020, 1, 1), To = new DateOnly(2020, 12, 31) };
         var passing = Enumerable.Range(0, rows.RowIds.Length).Count(i => rows.Roles[i] == (byte)SpeakerRole.Question && rows.DateFrom[i] <= 20201231 && rows.DateTo[i] >= 20200101);
-        var datedHits = index.Search(query, dated, 50);
+        var datedHits = index.Search(query, dated, 50).Select(x => x.RowId).ToList();
         Assert.Equal(Math.Min(50, passing), datedHits.Count);
         Assert.All(datedHits, id =>
         {
