@@ -49,7 +49,8 @@ internal static class Schema
           vector BLOB)
         """,
         "CREATE INDEX chunks_document ON chunks(document_id)",
-        "CREATE INDEX chunks_speaker ON chunks(speaker)",
+        // Covers the speaker listing (speaker, role, chunk and document counts) as well as speaker filters.
+        "CREATE INDEX chunks_speaker_role ON chunks(speaker, role, document_id)",
         """
         CREATE VIRTUAL TABLE chunks_fts USING fts5(
           text, question, content = 'chunks', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2')
@@ -64,5 +65,15 @@ internal static class Schema
           INSERT INTO chunks_fts(chunks_fts, rowid, text, question) VALUES ('delete', old.rowid, old.text, old.question);
         END
         """,
+    ];
+
+    /// <summary>
+    /// Brings a store of this schema version written by an earlier build up to date; each statement is safe to
+    /// repeat and does nothing on a current store.
+    /// </summary>
+    public static readonly string[] Upgrades =
+    [
+        "CREATE INDEX IF NOT EXISTS chunks_speaker_role ON chunks(speaker, role, document_id)",
+        "DROP INDEX IF EXISTS chunks_speaker",
     ];
 }

@@ -86,6 +86,10 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             {
                 throw new StoreException($"The store {DatabasePath} has schema version {version}; this build reads version {SchemaVersion}. Move the file aside and ingest again to rebuild it.");
             }
+            else
+            {
+                foreach (var statement in Schema.Upgrades) Execute(connection, tx, statement);
+            }
 
             // Names this store in its vector index file, so a file left by another store is never taken for this one's.
             using (var id = Command(connection, "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', $id)", ("$id", Guid.NewGuid().ToString("N"))))

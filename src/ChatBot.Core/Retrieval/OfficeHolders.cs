@@ -44,6 +44,12 @@ public sealed partial class OfficeHolders
         ("south korea", ["south korea", "south korean", "republic of korea", "seoul"]),
     ];
 
+    // Every alias folded as titles and queries are ("people's republic of china" -> "people republic of china").
+    private static readonly Dictionary<string, string> s_byAlias = s_countries
+        .SelectMany(c => c.Aliases.Select(a => (Alias: Fold(a), c.Country))).DistinctBy(x => x.Alias).ToDictionary(x => x.Alias, x => x.Country);
+
+    private static readonly int MaxAliasWords = s_byAlias.Keys.Max(a => a.Split(' ').Length);
+
     private static readonly (string Office, Regex InTitle)[] s_offices =
     [
         ("foreign minister", TitleForeignMinisterRegex()),
@@ -51,41 +57,53 @@ public sealed partial class OfficeHolders
         ("prime minister", TitlePrimeMinisterRegex()),
     ];
 
-    private readonly Dictionary<(string Office, string Country), List<string>> _holders = [];
+    private readonly Lazy<Dictionary<(string Office, string Country), List<string>>> _holders;
 
-    private OfficeHolders()
+    private OfficeHolders(Func<Dictionary<(string Office, string Country), List<string>>> read)
     {
+        _holders = new(read, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>No one known.</summary>
-    public static OfficeHolders Empty { get; } = new();
+    public static OfficeHolders Empty { get; } = new(() => []);
 
-    /// <summary>Reads the documents' titles: a speaker named in a title that names an office and a country held it.</summary>
-    public static OfficeHolders FromTitles(IEnumerable<DocumentInfo> documents, SpeakerDirectory speakers)
+    /// <summary>
+    /// Reads the documents' titles: a speaker named in a title that names an office and a country held it. The
+    /// titles are read the first time a query names an office, not before.
+    /// </summary>
+    public static OfficeHolders FromTitles(IReadOnlyList<DocumentInfo> documents, SpeakerDirectory speakers) => new(() => Read(documents, speakers));
+
+    private static Dictionary<(string Office, string Country), List<string>> Read(IReadOnlyList<DocumentInfo> documents, SpeakerDirectory speakers)
     {
-        var result = new OfficeHolders();
+        var result = new Dictionary<(string Office, string Country), List<string>>();
         // Names by their last word, whatever its length ("Wang Yi"), to find them in titles word by word.
         var byLastWord = speakers.Names.GroupBy(n => LexicalAnalyzer.Terms(n, keepStopWords: true).LastOrDefault() ?? "")
-            .Where(g => g.Key.Length > 0).ToDictionary(g => g.Key, g => g.ToList());
+            .Where(g => g.Key.Length > 0).ToDictionary(g => g.Key, g => g.Select(n => (Name: n, Folded: " " + Fold(n) + " ")).ToList());
         foreach (var document in documents)
         {
             var title = document.Title;
             var offices = s_offices.Where(o => o.InTitle.IsMatch(title)).Select(o => o.Office).ToList();
             if (offices.Count == 0) continue;
-            var folded = " " + string.Join(' ', LexicalAnalyzer.Terms(title, keepStopWords: true)) + " ";
-            var countries = s_countries.Where(c => c.Aliases.Any(a => folded.Contains(" " + Fold(a) + " ", StringComparison.Ordinal))).Select(c => c.Country).ToList();
+            var terms = LexicalAnalyzer.Terms(title, keepStopWords: true);
+            var folded = " " + string.Join(' ', terms) + " ";
+            var countries = new List<string>();
+            for (int i = 0; i < terms.Count; i++)
+            {
+                for (int n = 1; n <= MaxAliasWords && i + n <= terms.Count; n++)
+                {
+                    if (s_byAlias.TryGetValue(string.Join(' ', terms.Skip(i).Take(n)), out var country) && !countries.Contains(country)) countries.Add(country);
+                }
+            }
+
             if (countries.Count == 0) continue;
-            var names = LexicalAnalyzer.Terms(title, keepStopWords: true)
-                .SelectMany(w => byLastWord.GetValueOrDefault(w) ?? [])
-                .Distinct()
-                .Where(n => folded.Contains(" " + Fold(n) + " ", StringComparison.Ordinal));
+            var names = terms.SelectMany(w => byLastWord.GetValueOrDefault(w) ?? []).Where(n => folded.Contains(n.Folded, StringComparison.Ordinal)).Select(n => n.Name).Distinct();
             foreach (var name in names)
             {
                 foreach (var office in offices)
                 {
                     foreach (var country in countries)
                     {
-                        if (!result._holders.TryGetValue((office, country), out var list)) result._holders[(office, country)] = list = [];
+                        if (!result.TryGetValue((office, country), out var list)) result[(office, country)] = list = [];
                         if (!list.Contains(name)) list.Add(name);
                     }
                 }
@@ -101,9 +119,9 @@ public sealed partial class OfficeHolders
     /// </summary>
     public (IReadOnlyList<string> Names, int Index, int Length)? Find(string query)
     {
-        if (_holders.Count == 0) return null;
         foreach (Match m in QueryOfficeRegex().Matches(query))
         {
+            if (_holders.Value.Count == 0) return null;
             var office = m.Value.ToLowerInvariant() switch
             {
                 var o when o.Contains("president", StringComparison.Ordinal) => "president",
@@ -119,8 +137,7 @@ public sealed partial class OfficeHolders
                 var last = before[^1];
                 if (query.AsSpan(last.Start + last.Length, m.Index - last.Start - last.Length).Trim().TrimStart('\'').TrimStart('’').Trim().Length > 0) break;
                 var place = Fold(query.Substring(first.Start, last.Start + last.Length - first.Start));
-                var country = s_countries.FirstOrDefault(c => c.Aliases.Any(a => Fold(a) == place)).Country;
-                if (country is null || !_holders.TryGetValue((office, country), out var names)) continue;
+                if (!s_byAlias.TryGetValue(place, out var country) || !_holders.Value.TryGetValue((office, country), out var names)) continue;
                 int start = first.Start;
                 if (words < before.Count && Fold(query.Substring(before[^(words + 1)].Start, before[^(words + 1)].Length)) == "the") start = before[^(words + 1)].Start;
                 return (names, start, m.Index + m.Length - start);
