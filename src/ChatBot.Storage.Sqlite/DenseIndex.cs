@@ -84,6 +84,7 @@ internal sealed class DenseIndex
     /// <summary>
     /// Builds the index over rows in store order: exact below the threshold; otherwise clustered, reusing
     /// <paramref name="previousCentroids"/> while the store has neither doubled nor halved since they were trained.
+    /// The index takes <paramref name="rows"/> over: a clustered build reorders its vectors in place.
     /// </summary>
     public static DenseIndex Build(string storeId, long generation, DenseRows rows, DenseIndexOptions options, (float[] Centroids, int TrainedCount)? previousCentroids = null)
     {
@@ -106,12 +107,11 @@ internal sealed class DenseIndex
         var order = new int[n];
         for (int i = 0; i < n; i++) order[next[assignment[i]]++] = i;
 
-        var vectors = new sbyte[(long)n * d];
-        for (int i = 0; i < n; i++) rows.Vectors.AsSpan(order[i] * d, d).CopyTo(vectors.AsSpan(i * d, d));
+        // The vectors are the bulk (400,000 x 896 bytes in the scale corpus): reordered in place rather than copied.
+        PermuteRows(rows.Vectors, d, order);
         var clustered = rows with
         {
             RowIds = Gather(rows.RowIds, order),
-            Vectors = vectors,
             Roles = Gather(rows.Roles, order),
             Speakers = Gather(rows.Speakers, order),
             Documents = Gather(rows.Documents, order),
@@ -283,6 +283,32 @@ internal sealed class DenseIndex
     /// assigns every sampled row to its nearest centroid and moves each centroid to the normalised mean of its rows;
     /// an emptied cluster restarts at a sampled row.
     /// </summary>
+    /// <summary>Moves row <c>order[i]</c> of <paramref name="vectors"/> to row <c>i</c>, following the permutation's cycles with one spare row.</summary>
+    private static void PermuteRows(sbyte[] vectors, int d, int[] order)
+    {
+        var placed = new bool[order.Length];
+        var spare = new sbyte[d];
+        for (int start = 0; start < order.Length; start++)
+        {
+            if (placed[start] || order[start] == start) continue;
+            vectors.AsSpan(start * d, d).CopyTo(spare);
+            int to = start;
+            while (true)
+            {
+                int from = order[to];
+                placed[to] = true;
+                if (from == start)
+                {
+                    spare.CopyTo(vectors.AsSpan(to * d, d));
+                    break;
+                }
+
+                vectors.AsSpan(from * d, d).CopyTo(vectors.AsSpan(to * d, d));
+                to = from;
+            }
+        }
+    }
+
     internal static float[] Train(sbyte[] vectors, int n, int d, int lists)
     {
         lists = Math.Clamp(lists, 1, n);

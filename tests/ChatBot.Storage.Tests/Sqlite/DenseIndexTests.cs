@@ -52,11 +52,29 @@ public sealed class DenseIndexTests
     [Fact]
     public void Exact_search_of_a_clustered_index_equals_a_plain_scan()
     {
+        // Each index takes its rows over (a clustered build reorders them in place): two copies of the same rows.
         var (rows, centers) = Synthetic(5_000, seed: 4);
         var clustered = DenseIndex.Build("store", 1, rows, new DenseIndexOptions { ApproximateFrom = 1 });
-        var plain = DenseIndex.Build("store", 1, rows, new DenseIndexOptions { ApproximateFrom = int.MaxValue });
+        var plain = DenseIndex.Build("store", 1, Synthetic(5_000, seed: 4).Rows, new DenseIndexOptions { ApproximateFrom = int.MaxValue });
         var query = Noisy(centers[7], new Random(5), 0.5f);
         Assert.Equal(plain.Search(query, new ChunkFilter(), 25), clustered.Search(query, new ChunkFilter(), 25, exact: true));
+    }
+
+    [Fact]
+    public void Clustering_keeps_every_row_with_its_own_vector_and_columns()
+    {
+        var original = Synthetic(3_000, seed: 9).Rows;
+        var index = DenseIndex.Build("store", 1, Synthetic(3_000, seed: 9).Rows, new DenseIndexOptions { ApproximateFrom = 1 });
+        var clustered = index.Rows;
+        Assert.NotEqual(original.RowIds, clustered.RowIds); // reordered
+        var at = Enumerable.Range(0, original.RowIds.Length).ToDictionary(i => original.RowIds[i]);
+        int d = original.Dimensions;
+        for (int i = 0; i < clustered.RowIds.Length; i++)
+        {
+            int j = at[clustered.RowIds[i]];
+            Assert.True(clustered.Vectors.AsSpan(i * d, d).SequenceEqual(original.Vectors.AsSpan(j * d, d)), $"row {clustered.RowIds[i]} lost its vector");
+            Assert.Equal((original.Speakers[j], original.Roles[j], original.DateFrom[j]), (clustered.Speakers[i], clustered.Roles[i], clustered.DateFrom[i]));
+        }
     }
 
     [Fact]
