@@ -74,4 +74,14 @@ public sealed class HostConfigurationTests
         Assert.Contains("unknown ChatBot:Embeddings:Model 'bert-huge'", embedder.Status);
         Assert.Contains("keyword search only", embedder.Status);
     }
+
+    [Fact]
+    public async Task AMissingEncoderFolderIsNamedWithTheSettingToFixAndSearchFallsBackToKeywords()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-model-" + Guid.NewGuid().ToString("N"));
+        await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["ChatBot:Embeddings:ArcticModelDirectory"] = missing }));
+        var embedder = app.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>();
+        Assert.Null(embedder.Embedder);
+        Assert.Equal($"arctic-embed-xs weights not found in {missing} (ChatBot:Embeddings:ArcticModelDirectory): keyword search only", embedder.Status);
+    }
 }

