@@ -27,7 +27,7 @@ public sealed class ApiTests(ApiHostFixture host) : IClassFixture<ApiHostFixture
         Assert.InRange(results.Count, 1, 3);
         foreach (var r in results)
         {
-            foreach (var field in new[] { "quote", "speaker", "role", "start", "end", "score", "question", "document" }) Assert.True(r.TryGetProperty(field, out _), field);
+            foreach (var field in new[] { "quote", "speaker", "role", "start", "end", "score", "similarity", "question", "document" }) Assert.True(r.TryGetProperty(field, out _), field);
             foreach (var field in new[] { "id", "title", "date", "place", "url", "source" }) Assert.True(r.GetProperty("document").TryGetProperty(field, out _), field);
             Assert.Equal("principal", r.GetProperty("role").GetString());
             var id = r.GetProperty("document").GetProperty("id").GetString();

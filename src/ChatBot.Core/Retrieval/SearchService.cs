@@ -115,8 +115,7 @@ public sealed partial class SearchService : ISearchService
     /// Diverse results: first one passage per turn (five windows of one answer are one result); only when that
     /// leaves fewer than <paramref name="limit"/>, further passages of the same turns (a long speech is one turn, and
     /// a question about one speech may match nothing else), never overlapping or next to one already chosen.
-    /// Identical passages stored under
-    /// two paths (a copied file) count once.
+    /// Identical passages stored under two paths (a copied file) count once.
     /// </summary>
     private static List<ChunkHit> Diversify(List<ChunkHit> hits, int limit)
     {
