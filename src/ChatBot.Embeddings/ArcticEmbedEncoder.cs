@@ -123,13 +123,7 @@ public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<f
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null) return null;
-        if (serviceType == typeof(EmbeddingGeneratorMetadata)) return Metadata;
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => GeneratorServices.Resolve(this, Metadata, serviceType, serviceKey);
 
     /// <inheritdoc />
     public void Dispose()

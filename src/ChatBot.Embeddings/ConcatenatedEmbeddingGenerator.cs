@@ -67,13 +67,7 @@ public sealed class ConcatenatedEmbeddingGenerator : IEmbeddingGenerator<string,
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null) return null;
-        if (serviceType == typeof(EmbeddingGeneratorMetadata)) return Metadata;
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => GeneratorServices.Resolve(this, Metadata, serviceType, serviceKey);
 
     /// <summary>Disposes nothing: the parts belong to whoever made them.</summary>
     public void Dispose()

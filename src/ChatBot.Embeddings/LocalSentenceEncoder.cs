@@ -159,26 +159,8 @@ public sealed class LocalSentenceEncoder : IEmbeddingGenerator<string, Embedding
     /// <param name="serviceKey">Must be null for a match; keyed services are not offered.</param>
     /// <returns>The service or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="serviceType"/> is null.</exception>
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(EmbeddingGeneratorMetadata))
-        {
-            return Metadata;
-        }
-
-        if (serviceType == typeof(SentencePieceTokenizer))
-        {
-            return Tokenizer;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceType == typeof(SentencePieceTokenizer) && serviceKey is null ? Tokenizer : GeneratorServices.Resolve(this, Metadata, serviceType, serviceKey);
 
     /// <summary>Marks the encoder disposed (later calls throw) and drops pooled scratch memory.</summary>
     public void Dispose()
