@@ -48,8 +48,7 @@ public sealed partial class EmbedderProvider : IDisposable
     public void Dispose()
     {
         if (!_loaded.IsValueCreated) return;
-        _loaded.Value.Cached?.Dispose();
-        _loaded.Value.Encoder?.Dispose();
+        // Caches first (each wraps an encoder), then the encoders; the ensemble itself holds nothing of its own.
         foreach (var owned in _loaded.Value.Owned ?? []) owned.Dispose();
     }
 
@@ -91,7 +90,14 @@ public sealed partial class EmbedderProvider : IDisposable
             return Unavailable(logger, problem + ": keyword search only");
         }
 
-        IEmbeddingGenerator<string, Embedding<float>> Cache(IEmbeddingGenerator<string, Embedding<float>> inner) => new SqliteEmbeddingCache(inner, Path.Combine(paths.DataDirectory, "embeddings.db"));
+        var owned = new List<IDisposable>();
+        IEmbeddingGenerator<string, Embedding<float>> Cache(IEmbeddingGenerator<string, Embedding<float>> inner)
+        {
+            var cache = new SqliteEmbeddingCache(inner, Path.Combine(paths.DataDirectory, "embeddings.db"));
+            owned.Add(cache);
+            return cache;
+        }
+
         Func<string, int> counter = use is not null ? use.Tokenizer.CountTokens
             : useDirectory is not null ? SentencePieceTokenizer.Load(Path.Combine(useDirectory, "vocab.json")).CountTokens
             : arctic!.CountTokens;
@@ -119,7 +125,8 @@ public sealed partial class EmbedderProvider : IDisposable
                 break;
         }
 
-        return new Loaded(encoder, cached, counter, status, useDirectory, counterName, [.. new IDisposable?[] { use, arctic }.OfType<IDisposable>()], Threshold(model));
+        owned.AddRange(new IDisposable?[] { use, arctic }.OfType<IDisposable>());
+        return new Loaded(encoder, cached, counter, status, useDirectory, counterName, [.. owned], Threshold(model));
     }
 
     /// <summary>
