@@ -50,7 +50,7 @@ public static partial class QueryAnalyzer
     /// its documents were recorded at ("Da Nang", "Lima"): a place named in the query becomes a filter too; and who
     /// held which office (<paramref name="offices"/>): "Russia's foreign minister" names those speakers.
     /// </summary>
-    public static AnalyzedQuery Analyze(string query, SpeakerDirectory speakers, IReadOnlyCollection<string>? places = null, OfficeHolders? offices = null)
+    public static AnalyzedQuery Analyze(string query, SpeakerDirectory speakers, IReadOnlyCollection<string>? places = null, OfficeDirectory? offices = null)
     {
         var masked = new bool[query.Length];
         var keep = new List<(int Index, int Length)>(); // dates that name an event: topic, not filter
@@ -136,27 +136,52 @@ public static partial class QueryAnalyzer
             Mask(m.Index, m.Length);
         }
 
-        // Speakers: an office someone held ("Russia's foreign minister"), then surnames.
-        var found = new List<string>();
-        if (offices?.Find(query) is { } office && !masked.AsSpan(office.Index, office.Length).Contains(true))
-        {
-            found.AddRange(office.Names);
-            Mask(office.Index, office.Length);
-        }
+        // Quoted words are what someone said, never who: "Who said 'Putin's price hike'?" searches the words.
+        var quoted = new bool[query.Length];
+        foreach (Match m in QuotedRegex().Matches(query))
+            for (int i = m.Index; i < m.Index + m.Length; i++) quoted[i] = true;
+        var blocked = new bool[query.Length];
+        for (int i = 0; i < query.Length; i++) blocked[i] = masked[i] || quoted[i];
 
-        // A word that is a stored speaker's surname, with the other words of that speaker's names beside it.
+        // People named in the query, by office ("Russia's foreign minister") or by name ("Lavrov", "Karine Jean-Pierre").
+        var mentions = new List<NameMention>();
+        if (offices is not null) mentions.AddRange(offices.Find(query, blocked));
         var words = LexicalAnalyzer.WordSpans(query).ToList();
         for (int w = 0; w < words.Count; w++)
         {
             var (start, length) = words[w];
-            if (masked[start]) continue;
+            if (blocked[start] || mentions.Any(m => start >= m.Index && start < m.Index + m.Length)) continue;
             var names = speakers.BySurname(LexicalAnalyzer.Fold(query.AsSpan(start, length)));
             if (names is null) continue;
-            foreach (var n in names) if (!found.Contains(n)) found.Add(n);
-            Mask(start, length);
+            // The words before the surname that belong to a name ("Karine Jean-Pierre", not "Philip Joseph Pierre").
+            int nameStart = w;
             var nameWords = names.SelectMany(n => LexicalAnalyzer.Terms(n, keepStopWords: true)).ToHashSet();
-            for (int back = w - 1; back >= 0 && nameWords.Contains(LexicalAnalyzer.Fold(query.AsSpan(words[back].Start, words[back].Length))); back--)
-                Mask(words[back].Start, words[back].Length);
+            while (nameStart > 0 && !blocked[words[nameStart - 1].Start] && nameWords.Contains(LexicalAnalyzer.Fold(query.AsSpan(words[nameStart - 1].Start, words[nameStart - 1].Length)))) nameStart--;
+            var typed = words.Skip(nameStart).Take(w - nameStart).Select(x => LexicalAnalyzer.Fold(query.AsSpan(x.Start, x.Length))).ToHashSet();
+            if (typed.Count > 0 && names.Count > 1)
+            {
+                // Spellings of one person stay ("Sergey", "Sergei"); another person with the same surname goes.
+                var given = words.Skip(nameStart).Take(w - nameStart).Select(x => LexicalAnalyzer.Fold(query.AsSpan(x.Start, x.Length))).First();
+                var same = names.Where(n => LexicalAnalyzer.Terms(n, keepStopWords: true) is { Count: > 1 } t && (t.Any(typed.Contains) || SharedPrefix(t[0], given) >= 4)).ToList();
+                if (same.Count > 0) names = same;
+            }
+
+            int from0 = words[nameStart].Start;
+            mentions.Add(new NameMention(names, from0, start + length - from0));
+        }
+
+        // A person is a filter when the question is about their words: named before the verb of saying ("What did Lavrov
+        // say", "How did Iran's president describe"), after "according to" or "by"; named after it, they are the topic
+        // ("what did Lavrov say about the American president's address").
+        int anchor = FramingAnchor(query, blocked);
+        var found = new List<string>();
+        foreach (var mention in mentions.OrderBy(m => m.Index))
+        {
+            bool subject = mention.Index < anchor || SubjectAfterRegex().IsMatch(query.AsSpan(0, mention.Index));
+            if (!subject && found.Count == 0 && !mentions.Any(m => m.Index < anchor)) subject = anchor == int.MaxValue;
+            if (!subject) continue;
+            foreach (var n in mention.Names) if (!found.Contains(n)) found.Add(n);
+            Mask(mention.Index, mention.Length);
         }
 
         var foundPlaces = new List<string>();
@@ -173,7 +198,9 @@ public static partial class QueryAnalyzer
             }
         }
 
-        foreach (Match m in FramingRegex().Matches(query)) Mask(m.Index, m.Length);
+        foreach (Match m in FramingRegex().Matches(query))
+            if (!IsPartOfName(query, m)) Mask(m.Index, m.Length);
+        foreach (Match m in RequestRegex().Matches(query)) Mask(m.Index, m.Length);
 
         var topicWords = new List<string>();
         int first = -1, last = -1;
@@ -192,7 +219,57 @@ public static partial class QueryAnalyzer
         var display = first >= 0 && !masked.AsSpan(first, last - first).Contains(true) ? query[first..last] : topic;
         return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display, Places = foundPlaces.Count > 0 ? foundPlaces : null };
     }
+
+    /// <summary>
+    /// Where the question's verb of saying stands (the first framing word outside quotes, "according to" and the
+    /// like aside), or <see cref="int.MaxValue"/> when it has none.
+    /// </summary>
+    private static int FramingAnchor(string query, bool[] blocked)
+    {
+        foreach (Match m in FramingRegex().Matches(query))
+        {
+            if (blocked[m.Index] || IsPartOfName(query, m)) continue;
+            if (SubjectBeforeRegex().IsMatch(m.Value)) continue;
+            return m.Index;
+        }
+
+        return int.MaxValue;
+    }
+
+    private static int SharedPrefix(string a, string b)
+    {
+        int n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n]) n++;
+        return n;
+    }
+
+    /// <summary>A framing word inside a capitalised name ("the United States", "Secretary of State") is not framing.</summary>
+    private static bool IsPartOfName(string query, Match m)
+    {
+        if (!char.IsUpper(query[m.Index])) return false;
+        var before = query.AsSpan(0, m.Index).TrimEnd();
+        int space = before.LastIndexOfAny(' ', '\u00A0');
+        var previous = before[(space + 1)..];
+        return previous.Length > 0 && (char.IsUpper(previous[0]) || previous is "of");
+    }
+
+    // Text in quotation marks: “...”, "...", ‘...’, or '...' opened after a space.
+    [GeneratedRegex(@"“[^”]{2,300}”|""[^""]{2,300}""|‘[^’]{2,300}’|(?<=^|\s)'[^']{2,300}'(?=\W|$)")]
+    private static partial Regex QuotedRegex();
+
+    // "according to X", "by X", "from X" right before a name: X is whose words are meant.
+    [GeneratedRegex(@"(?:\baccording\s+to|\bby|\bfrom|\bin\s+the\s+words\s+of|\bquoting)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectAfterRegex();
+
+    // Framing that introduces the speaker rather than follows them.
+    [GeneratedRegex(@"^(?:according\s+to|tell|show|give|find|get)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectBeforeRegex();
+
+    // What the user wants the answer to look like, not what it is about: "give me a quotable line on", "with the date and link".
+    [GeneratedRegex(@"\b(?:a\s+)?(?:quotable|citable|short|good)\s+(?:line|lines|quote|quotes|sentence|soundbite)(?:\s+(?:on|about))?\b|\b(?:a\s+)?(?:line|quote|soundbite)\s+(?:on|about)\b|\bwith\s+(?:the\s+|a\s+|its\s+)?(?:date|dates|link|links|source|sources|citation|citations|url)(?:\s*(?:,|and)\s*(?:the\s+|a\s+)?(?:date|dates|link|links|source|sources|citation|citations|url))*\b|\b(?:please|pls)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RequestRegex();
 }
+
 
 /// <summary>What <see cref="QueryAnalyzer"/> read out of a query.</summary>
 /// <param name="Topic">Content words to match passages on, in their original order and spelling.</param>

@@ -248,7 +248,7 @@ public sealed partial class SearchService : ISearchService
         var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync());
         var documents = await _store.ListDocumentsAsync();
         var places = documents.Select(d => d.Place?.Split(',')[0].Trim()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var loaded = new QueryContext(DateTime.UtcNow, speakers, documents, places, OfficeHolders.FromTitles(documents, speakers));
+        var loaded = new QueryContext(DateTime.UtcNow, speakers, documents, places, OfficeDirectory.FromTitles(documents, speakers));
         lock (_cacheLock)
         {
             if (generation == _cacheGeneration) _cache = loaded; // an ingest since the start makes this listing stale
@@ -258,7 +258,7 @@ public sealed partial class SearchService : ISearchService
     }
 
     /// <summary>What queries are read against: the store's speakers, documents, places and who held which office.</summary>
-    private sealed record QueryContext(DateTime At, SpeakerDirectory Speakers, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<string> Places, OfficeHolders Offices);
+    private sealed record QueryContext(DateTime At, SpeakerDirectory Speakers, IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<string> Places, OfficeDirectory Offices);
 
     private static void Validate(SearchQuery query)
     {

@@ -1,0 +1,105 @@
+using ChatBot.Model;
+using ChatBot.Retrieval;
+using ChatBot.Storage;
+
+namespace ChatBot.Core.Tests.Retrieval;
+
+public sealed class OfficeDirectoryTests
+{
+    private static readonly SpeakerDirectory s_speakers = new([
+        new SpeakerSummary("Sergey Lavrov", SpeakerRole.Principal, 100, 10),
+        new SpeakerSummary("Igor Ivanov", SpeakerRole.Principal, 10, 2),
+        new SpeakerSummary("Vladimir Putin", SpeakerRole.Principal, 10, 2),
+        new SpeakerSummary("Wang Yi", SpeakerRole.Principal, 10, 2),
+        new SpeakerSummary("Vladimir Makei", SpeakerRole.Principal, 10, 2),
+        new SpeakerSummary("Juan Manuel Santos Calderón", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Hassan Rouhani", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Paul Richard Gallagher", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Vitaly Churkin", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Jen Psaki", SpeakerRole.Principal, 10, 2),
+        new SpeakerSummary("Cecilia Rouse", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Jake Sullivan", SpeakerRole.Principal, 10, 1),
+    ]);
+
+    private const string WhiteHouse = "https://www.whitehouse.gov/briefing-room/press-briefings/2022/03/04/x/";
+
+    private static readonly OfficeDirectory s_offices = OfficeDirectory.FromTitles(
+    [
+        Doc("Statement by Sergey Lavrov, Minister for Foreign Affairs of Russia, general debate of the 72nd session of the UN General Assembly"),
+        Doc("Statement by Igor Ivanov, Minister for Foreign Affairs of Russian Federation, general debate of the 55th session of the UN General Assembly"),
+        Doc("Statement by Vladimir Putin, President of Russian Federation, general debate of the 70th session of the UN General Assembly"),
+        Doc("Statement by Wang Yi, State Councillor and Minister for Foreign Affairs of People’s Republic of China, general debate of the 74th session"),
+        Doc("Statement by Vladimir Makei, Minister for Foreign Affairs of Belarus, general debate of the 75th session of the UN General Assembly"),
+        Doc("Statement by Juan Manuel Santos Calderón, President of Colombia, general debate of the 72nd session of the UN General Assembly"),
+        Doc("Statement by Hassan Rouhani, President of Iran (Islamic Republic of), general debate of the 72nd session of the UN General Assembly"),
+        Doc("Statement by Paul Richard Gallagher, Secretary for Relations with States of Holy See, general debate of the 72nd session"),
+        Doc("Statement by Vitaly Churkin, UN Representative of Russia, general debate of the 71st session of the UN General Assembly"),
+        Doc("Foreign Minister Sergey Lavrov’s answers to media questions on the sidelines of the APEC Ministerial Meeting"),
+        Doc("Press Briefing by Press Secretary Jen Psaki and Chair of the Council of Economic Advisers Cecilia Rouse, March 4, 2022", WhiteHouse),
+        Doc("Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan, March 21, 2022", WhiteHouse),
+    ], s_speakers);
+
+    [Theory]
+    [InlineData("How does Russia's foreign minister see NATO?", "Russia's foreign minister")]
+    [InlineData("What did the Russian foreign minister say about Syria?", "Russian foreign minister")]
+    [InlineData("What did Moscow’s top diplomat say about Kosovo?", "Moscow’s top diplomat")]
+    [InlineData("the Russian Federation's minister of foreign affairs on sanctions", "Russian Federation's minister of foreign affairs")]
+    public void ACountrysForeignMinisterIsEveryoneTheTitlesNameAsSuch(string query, string phrase)
+    {
+        var found = Assert.Single(s_offices.Find(query));
+        Assert.Equal(["Sergey Lavrov", "Igor Ivanov"], found.Names);
+        Assert.Equal(phrase, query.Substring(found.Index, found.Length));
+    }
+
+    [Theory]
+    [InlineData("What did the Russian president say about Syria?", "Vladimir Putin")]
+    [InlineData("What did China's foreign minister say?", "Wang Yi")]
+    [InlineData("Belarus's foreign minister on the West", "Vladimir Makei")]
+    [InlineData("What did Colombia's president say about the FARC?", "Juan Manuel Santos Calderón")]
+    [InlineData("What did the Colombian president say about peace?", "Juan Manuel Santos Calderón")]
+    [InlineData("What did the president of Iran say about missiles?", "Hassan Rouhani")]
+    [InlineData("How did Russia's permanent representative to the United Nations describe the blockade?", "Vitaly Churkin")]
+    [InlineData("What did the White House press secretary say about inflation?", "Jen Psaki")]
+    [InlineData("What did the chair of the White House Council of Economic Advisors say about jobs?", "Cecilia Rouse")]
+    [InlineData("According to the White House national security adviser, what did Russia want?", "Jake Sullivan")]
+    public void AnOfficeNamesWhoHeldItWhateverTheWording(string query, string name)
+    {
+        Assert.Equal([name], Assert.Single(s_offices.Find(query)).Names);
+    }
+
+    [Theory]
+    [InlineData("What did the French foreign minister say?")] // no title names one
+    [InlineData("What did Russia's press secretary say?")] // the only press secretary is the White House's
+    [InlineData("What did the ambassador say?")]
+    public void AnOfficeNoTitleNamesResolvesToNobody(string query)
+    {
+        Assert.Empty(s_offices.Find(query));
+    }
+
+    [Fact]
+    public void TheOfficeBecomesASpeakerFilterAndLeavesTheTopic()
+    {
+        var q = QueryAnalyzer.Analyze("How does Russia's foreign minister think the standoff over the DPRK's weapons should be defused?", s_speakers, offices: s_offices);
+        Assert.Equal(["Sergey Lavrov", "Igor Ivanov"], q.Speakers);
+        Assert.Equal("standoff DPRK's weapons defused", q.Topic);
+
+        var unknown = QueryAnalyzer.Analyze("What did the French foreign minister say about Mali?", s_speakers, offices: s_offices);
+        Assert.Null(unknown.Speakers);
+        Assert.Contains("foreign minister", unknown.Topic);
+    }
+
+    [Fact]
+    public void AnOfficeOrNameInTheTopicIsNotASpeakerFilter()
+    {
+        var q = QueryAnalyzer.Analyze("What did Lavrov say about the Russian president's first address?", s_speakers, offices: s_offices);
+        Assert.Equal(["Sergey Lavrov"], q.Speakers);
+        Assert.Contains("president", q.Topic);
+
+        var named = QueryAnalyzer.Analyze("What did Psaki say about Putin's threats?", s_speakers, offices: s_offices);
+        Assert.Equal(["Jen Psaki"], named.Speakers);
+        Assert.Contains("Putin", named.Topic);
+    }
+
+    private static DocumentInfo Doc(string title, string? url = null) =>
+        new() { Id = title.GetHashCode().ToString("x"), Title = title, Source = "x.txt", Format = "test", Url = url };
+}
