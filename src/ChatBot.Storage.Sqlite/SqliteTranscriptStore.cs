@@ -331,6 +331,14 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         int lexicalIndex = -1, denseIndex = -1;
         Dictionary<long, double>? similarities = null;
 
+        // The two rankings run side by side: the vector index is in memory, the keyword ranking reads SQLite.
+        Task<List<(long RowId, float Similarity)>>? denseTask = null;
+        if (request.Vector is { } vector)
+        {
+            var index = await DenseIndexAsync(connection, cancellationToken);
+            denseTask = Task.Run(() => index.Search(vector.Span, request.Filter, request.CandidatesPerRanking, request.ExactVectorSearch), cancellationToken);
+        }
+
         var match = FtsQuery(request.Text, request.MinimumTermsMatched);
         if (match is not null)
         {
@@ -348,11 +356,10 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             rankings.Add(ranked ?? await LexicalAsync(connection, match, request.Filter, request.CandidatesPerRanking, cancellationToken));
         }
 
-        if (request.Vector is { } vector)
+        if (denseTask is not null)
         {
-            var index = await DenseIndexAsync(connection, cancellationToken);
+            var scored = await denseTask;
             denseIndex = rankings.Count;
-            var scored = index.Search(vector.Span, request.Filter, request.CandidatesPerRanking, request.ExactVectorSearch);
             rankings.Add(scored.Select(x => x.RowId).ToList());
             similarities = scored.ToDictionary(x => x.RowId, x => (double)x.Similarity);
         }
@@ -360,6 +367,9 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         if (rankings.Count == 0) return [];
         var fused = ReciprocalRankFusion.Fuse(rankings).Take(request.Limit).ToList();
         var rows = await LoadChunksAsync(connection, fused.Select(f => f.Key).ToList(), cancellationToken);
+        // Every hit is scored against the query vector, not only those the vector ranking found, so relevance can be
+        // judged on the same scale for all of them.
+        short[]? widened = request.Vector is { } v ? Int8Vectors.Widen(v.Span) : null;
         var hits = new List<ChunkHit>(fused.Count);
         foreach (var (rowId, score, ranks) in fused)
         {
@@ -368,7 +378,10 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
                 lexicalIndex >= 0 ? ranks[lexicalIndex] : null,
                 denseIndex >= 0 ? ranks[denseIndex] : null)
             {
-                VectorSimilarity = similarities is not null && similarities.TryGetValue(rowId, out var similarity) ? Math.Round(similarity, 4) : null,
+                VectorSimilarity = similarities is not null && similarities.TryGetValue(rowId, out var similarity) ? Math.Round(similarity, 4)
+                    : widened is not null && row.Vector is { Length: > 0 } bytes && bytes.Length == widened.Length
+                        ? Math.Round(Int8Vectors.Dot(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan()), widened) / (double)(Int8Vectors.Scale * Int8Vectors.Scale), 4)
+                        : null,
             });
         }
 
@@ -472,14 +485,14 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         }
     }
 
-    private static async Task<Dictionary<long, (Chunk Chunk, DocumentInfo Document)>> LoadChunksAsync(SqliteConnection connection, List<long> rowIds, CancellationToken ct)
+    private static async Task<Dictionary<long, (Chunk Chunk, DocumentInfo Document, byte[]? Vector)>> LoadChunksAsync(SqliteConnection connection, List<long> rowIds, CancellationToken ct)
     {
-        var result = new Dictionary<long, (Chunk, DocumentInfo)>();
+        var result = new Dictionary<long, (Chunk, DocumentInfo, byte[]?)>();
         if (rowIds.Count == 0) return result;
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
             SELECT c.rowid, c.id, c.document_id, c.version, c.ordinal, c.turn_index, c.start, c.end, c.text, c.speaker, c.role, c.post, c.question,
-                   d.title, d.date, d.year, d.place, d.url, d.source, d.format
+                   d.title, d.date, d.year, d.place, d.url, d.source, d.format, c.vector
             FROM chunks c JOIN documents d ON d.id = c.document_id
             WHERE c.rowid IN ({string.Join(',', rowIds)})
             """;
@@ -512,7 +525,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
                 Source = reader.GetString(18),
                 Format = reader.GetString(19),
             };
-            result[reader.GetInt64(0)] = (chunk, document);
+            result[reader.GetInt64(0)] = (chunk, document, reader.IsDBNull(20) ? null : (byte[])reader.GetValue(20));
         }
 
         return result;

@@ -9,6 +9,7 @@ var root = new RootCommand("ChatBot: verbatim, cited quotes from officials' tran
     SearchCommand.Create(data),
     AskCommand.Create(data),
     EvalCommand.Create(data),
+    FitRelevanceCommand.Create(data),
     BenchCommand.Create(data),
     ServeCommand.Create(data),
 };

@@ -47,17 +47,16 @@ public sealed class HostConfigurationTests
     }
 
     [Theory]
-    [InlineData(null, 896, "ensemble", 0.6)]
-    [InlineData("arctic-embed-xs", 384, "snowflake-arctic-embed-xs", 0.65)]
-    [InlineData("use-lite", 512, "Universal Sentence Encoder lite", 0.6)]
-    public async Task TheEmbeddingModelSettingChoosesTheEncoderItsThresholdAndTheQdrantVectorSize(string? model, int dimensions, string status, double threshold)
+    [InlineData(null, 896, "ensemble")]
+    [InlineData("arctic-embed-xs", 384, "snowflake-arctic-embed-xs")]
+    [InlineData("use-lite", 512, "Universal Sentence Encoder lite")]
+    public async Task TheEmbeddingModelSettingChoosesTheEncoderAndTheQdrantVectorSize(string? model, int dimensions, string status)
     {
         var settings = new Dictionary<string, string?> { ["ChatBot:Embeddings:Model"] = model, ["ChatBot:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatbot-host-" + Guid.NewGuid().ToString("N")) };
         await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(settings));
         var embedder = app.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>();
         Assert.Contains(status, embedder.Status);
         Assert.Equal(dimensions, (await embedder.Embedder!.GenerateAsync(["North Korea"], cancellationToken: TestContext.Current.CancellationToken))[0].Vector.Length);
-        Assert.Equal(threshold, embedder.RelevanceThreshold);
 
         settings["ChatBot:Storage:Provider"] = "Qdrant";
         settings["ChatBot:Qdrant:Url"] = "http://127.0.0.1:6333";

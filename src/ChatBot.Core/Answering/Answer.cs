@@ -54,4 +54,50 @@ public sealed record Answer
 
     /// <summary>Anything the user should know about how the answer was made ("the language model was unavailable ...").</summary>
     public string? Notice { get; init; }
+
+    /// <summary>Why the question was refused; null when it was answered.</summary>
+    public RefusalReason? RefusalReason { get; init; }
+
+    /// <summary>The parts of the lead of an answer (who, on what, how many), for front ends that compose their own.</summary>
+    public AnswerLead? LeadParts { get; init; }
+
+    /// <summary>How the question was read (topic, speakers, dates).</summary>
+    public QueryInterpretation? Interpretation { get; init; }
+}
+
+/// <summary>Why a question got no quotes.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RefusalReason>))]
+public enum RefusalReason
+{
+    /// <summary>No passage answers the question.</summary>
+    [JsonStringEnumMemberName("nothing_relevant")]
+    NothingRelevant,
+
+    /// <summary>The speaker the question names is not in the transcripts.</summary>
+    [JsonStringEnumMemberName("speaker_not_found")]
+    SpeakerNotFound,
+
+    /// <summary>Nothing was said in the period the question names.</summary>
+    [JsonStringEnumMemberName("nothing_in_period")]
+    NothingInPeriod,
+}
+
+/// <summary>The lead of an extractive answer: who (when one speaker), on what (when the topic is the user's own words), how many.</summary>
+/// <param name="Speaker">The one speaker quoted, or null.</param>
+/// <param name="Topic">The topic as the user wrote it, or null when it could not be cut out of the question whole.</param>
+/// <param name="Count">How many statements are quoted.</param>
+public sealed record AnswerLead(string? Speaker, string? Topic, int Count)
+{
+    /// <summary>"Sergey Lavrov on North Korea, 2 statements:", "2 statements by Jen Psaki:", "On sanctions, 3 statements:".</summary>
+    public override string ToString()
+    {
+        var statements = Count == 1 ? "1 statement" : $"{Count} statements";
+        return (Speaker, Topic) switch
+        {
+            ({ } s, { } t) => $"{s} on {t}, {statements}:",
+            ({ } s, null) => $"{statements[0..1].ToUpperInvariant()}{statements[1..]} by {s}:",
+            (null, { } t) => $"On {t}, {statements}:",
+            _ => $"{statements[0..1].ToUpperInvariant()}{statements[1..]}:",
+        };
+    }
 }

@@ -21,18 +21,16 @@ namespace ChatBot.Answering;
 /// </summary>
 public sealed partial class AnswerService : IAnswerService
 {
-    private readonly SearchService _search;
-    private readonly ITranscriptStore _store;
+    private readonly ISearchService _search;
     private readonly IChatClient? _chat;
     private readonly IPromptRenderer? _prompts;
     private readonly AnswerOptions _options;
     private readonly ILogger _logger;
 
     /// <summary>Creates the service; without <paramref name="chat"/> (or prompts) every answer is extractive.</summary>
-    public AnswerService(SearchService search, AnswerOptions? options = null, IChatClient? chat = null, IPromptRenderer? prompts = null, ILogger<AnswerService>? logger = null)
+    public AnswerService(ISearchService search, AnswerOptions? options = null, IChatClient? chat = null, IPromptRenderer? prompts = null, ILogger<AnswerService>? logger = null)
     {
         _search = search;
-        _store = search.Store;
         _options = options ?? new AnswerOptions();
         _chat = prompts is null ? null : chat;
         _prompts = prompts;
@@ -52,22 +50,25 @@ public sealed partial class AnswerService : IAnswerService
 
         var standalone = await StandaloneQuestionAsync(question.Trim(), history, useModel, cancellationToken);
         var response = await _search.SearchAsync(new SearchQuery { Query = standalone, Limit = Math.Min(SearchQuery.MaxLimit, limit * 3) }, cancellationToken);
-        var stats = await _store.GetStatisticsAsync(cancellationToken);
-        var relevant = await RelevantAsync(response, limit, cancellationToken);
-        var quotes = Diversify(relevant, limit);
+        // Relevance was decided once, by the search's policy: only its answers are quoted.
+        var quotes = Diversify(response.Results.Where(r => r.Relevance?.IsAnswer == true).ToList(), limit);
         var interpretation = response.Interpretation;
 
         if (quotes.Count == 0)
         {
-            var refusal = Refusal(interpretation, stats.Documents);
+            var reason = interpretation.Speakers is { Count: 0 } ? RefusalReason.SpeakerNotFound
+                : response.Results.Count == 0 && (interpretation.From is not null || interpretation.To is not null) ? RefusalReason.NothingInPeriod
+                : RefusalReason.NothingRelevant;
+            var refusal = Refusal(interpretation, response.DocumentsSearched);
             return new Answer
             {
                 Question = question, StandaloneQuestion = standalone, Text = refusal, Lead = refusal, Mode = AnswerMode.Extractive, Refused = true,
-                Quotes = [], DocumentsSearched = stats.Documents, Topic = interpretation.Topic, Speakers = interpretation.Speakers,
+                Quotes = [], DocumentsSearched = response.DocumentsSearched, Topic = interpretation.Topic, Speakers = interpretation.Speakers,
+                RefusalReason = reason, Interpretation = interpretation,
             };
         }
 
-        var extractive = Extractive(question, standalone, interpretation, quotes, stats.Documents);
+        var extractive = Extractive(question, standalone, interpretation, quotes, response.DocumentsSearched);
         if (!useModel) return extractive;
         return await GenerateAsync(extractive, cancellationToken);
     }
@@ -76,7 +77,6 @@ public sealed partial class AnswerService : IAnswerService
     private async Task<string> StandaloneQuestionAsync(string question, IReadOnlyList<Answer>? history, bool useModel, CancellationToken ct)
     {
         if (history is not { Count: > 0 }) return question;
-        var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync(ct));
         if (useModel)
         {
             try
@@ -93,41 +93,7 @@ public sealed partial class AnswerService : IAnswerService
             }
         }
 
-        return FollowUpResolver.Resolve(question, history, speakers).Question;
-    }
-
-    /// <summary>
-    /// Keeps results that are on topic by their words (or their question's) or, with an encoder, by meaning. Only the
-    /// results the words do not settle are embedded, and only as many as could still be cited.
-    /// </summary>
-    private async Task<List<QuoteResult>> RelevantAsync(SearchResponse response, int limit, CancellationToken ct)
-    {
-        var stems = Stemmer.Stems(response.Interpretation.Topic);
-        // An answer needs more of the topic's words than a search hit: three of four, so that "FIFA World Cup final"
-        // is not answered from a passage about the world and a final decision.
-        double required = Math.Max(TermMatcher.Required(stems.Count), stems.Count >= 4 ? 0.75 : 0);
-        var byWords = response.Results.Select(r =>
-            stems.Count > 0 && (TermMatcher.Coverage(stems, r.Text) >= required - 1e-9
-                                || (r.Question is not null && TermMatcher.Coverage(stems, r.Question) >= required - 1e-9 && TermMatcher.Coverage(stems, r.Text) > 0)))
-            .ToArray();
-
-        // By meaning: the passage's similarity to the query as the vector ranking scored it, else (a store that does
-        // not say, or a passage only the keywords found) the quote embedded here.
-        double threshold = _options.MinSimilarity ?? AnswerOptions.DefaultMinSimilarity;
-        var byMeaning = response.Results.Select(r => r.VectorSimilarity >= threshold).ToArray();
-        var embedder = _search.Embedder;
-        var undecided = Enumerable.Range(0, response.Results.Count).Where(i => !byWords[i] && response.Results[i].VectorSimilarity is null).Take(2 * limit).ToList();
-        if (embedder is not null && undecided.Count > 0)
-        {
-            // The search already embedded the topic (as a query); embed it here only if it did not.
-            var vectors = await embedder.GenerateAsync(undecided.Select(i => response.Results[i].Text).ToList(), cancellationToken: ct);
-            var topic = response.TopicVector
-                        ?? (await embedder.GenerateAsync([response.Interpretation.DisplayTopic], EmbeddingInput.Queries(), ct))[0].Vector;
-            for (int k = 0; k < undecided.Count; k++)
-                byMeaning[undecided[k]] = TensorPrimitives.Dot(vectors[k].Vector.Span, topic.Span) >= threshold;
-        }
-
-        return response.Results.Where((_, i) => byWords[i] || byMeaning[i]).ToList();
+        return FollowUpResolver.Resolve(question, history, await _search.InterpretAsync(question, ct)).Question;
     }
 
     /// <summary>At most <paramref name="limit"/> quotes, no two from one answer, preferring different documents.</summary>
@@ -155,8 +121,9 @@ public sealed partial class AnswerService : IAnswerService
         var speakers = quotes.Select(q => q.Speaker).Distinct().ToList();
         // One speaker, or spellings of the one the question named ("Sergey V. Lavrov"), reads as that speaker.
         var named = interpretation.Speakers is { Count: > 0 } filter && speakers.All(filter.Contains) ? filter[0] : null;
-        var who = speakers.Count == 1 ? speakers[0] + " on " : named is not null ? named + " on " : "On ";
-        var lead = $"{who}{interpretation.DisplayTopic}, {quotes.Count} {(quotes.Count == 1 ? "statement" : "statements")}:";
+        var who = speakers.Count == 1 ? speakers[0] : named;
+        var parts = new AnswerLead(who, interpretation.TopicAsWritten ? interpretation.DisplayTopic : null, quotes.Count);
+        var lead = parts.ToString();
         var text = new StringBuilder(lead);
         for (int i = 0; i < quotes.Count; i++)
         {
@@ -167,6 +134,7 @@ public sealed partial class AnswerService : IAnswerService
         {
             Question = question, StandaloneQuestion = standalone, Text = text.ToString(), Lead = lead, Mode = AnswerMode.Extractive, Refused = false,
             Quotes = quotes, DocumentsSearched = documents, Topic = interpretation.Topic, Speakers = interpretation.Speakers ?? (speakers.Count == 1 ? speakers : null),
+            LeadParts = parts, Interpretation = interpretation,
         };
     }
 

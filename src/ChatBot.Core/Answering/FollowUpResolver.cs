@@ -15,12 +15,11 @@ public static partial class FollowUpResolver
     private static partial Regex EllipticalOpeningRegex();
 
     /// <summary>The standalone question, and whether <paramref name="question"/> was taken as a follow-up.</summary>
-    public static (string Question, bool IsFollowUp) Resolve(string question, IReadOnlyList<Answer>? history, SpeakerDirectory speakers)
+    public static (string Question, bool IsFollowUp) Resolve(string question, IReadOnlyList<Answer>? history, QueryInterpretation analyzed)
     {
         var previous = history?.LastOrDefault(a => a.Topic is not null);
         if (previous is null) return (question, false);
 
-        var analyzed = QueryAnalyzer.Analyze(question, speakers);
         var topicTerms = ChatBot.Text.LexicalAnalyzer.Terms(analyzed.Topic);
         bool elliptical = EllipticalOpeningRegex().IsMatch(question) || topicTerms.Count <= 2;
         if (!elliptical || (analyzed.Speakers is not null && topicTerms.Count > 0)) return (question, false);

@@ -216,8 +216,9 @@ public static partial class QueryAnalyzer
 
         var topic = string.Join(' ', topicWords);
         // For people, the topic as they wrote it ("a new reset with Trump"), when no filter words sit inside it.
-        var display = first >= 0 && !masked.AsSpan(first, last - first).Contains(true) ? query[first..last] : topic;
-        return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display, Places = foundPlaces.Count > 0 ? foundPlaces : null };
+        bool asWritten = first >= 0 && !masked.AsSpan(first, last - first).Contains(true);
+        var display = asWritten ? query[first..last] : topic;
+        return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display, TopicAsWritten = asWritten, Places = foundPlaces.Count > 0 ? foundPlaces : null };
     }
 
     /// <summary>
@@ -280,6 +281,9 @@ public sealed record AnalyzedQuery(string Topic, IReadOnlyList<string>? Speakers
 {
     /// <summary>The topic as the user wrote it, small words included ("chance of a new reset with Trump").</summary>
     public string DisplayTopic { get; init; } = Topic;
+
+    /// <summary>Whether <see cref="DisplayTopic"/> is one stretch of the query's own words.</summary>
+    public bool TopicAsWritten { get; init; }
 
     /// <summary>Document places the query named ("Da Nang"), or null.</summary>
     public IReadOnlyList<string>? Places { get; init; }

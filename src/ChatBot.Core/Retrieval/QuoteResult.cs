@@ -42,6 +42,9 @@ public sealed record QuoteResult
     /// <summary>The turn the quote lies in (for "show the whole answer").</summary>
     public required int TurnIndex { get; init; }
 
-    /// <summary>Cosine similarity of the query and the whole passage, when the vector ranking scored it.</summary>
+    /// <summary>Cosine similarity of the query and the whole passage, when the search used vectors.</summary>
     public double? VectorSimilarity { get; init; }
+
+    /// <summary>Whether the passage answers the question, as the relevance policy judged it; null when not judged.</summary>
+    public RelevanceVerdict? Relevance { get; init; }
 }

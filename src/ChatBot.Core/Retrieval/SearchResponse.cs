@@ -5,6 +5,12 @@ public sealed record SearchResponse(string Query, QueryInterpretation Interpreta
 {
     /// <summary>The topic's vector when the dense ranking took part, for callers that compare passages with it.</summary>
     public ReadOnlyMemory<float>? TopicVector { get; init; }
+
+    /// <summary>How many documents the store holds (what a refusal says was searched).</summary>
+    public int DocumentsSearched { get; init; }
+
+    /// <summary>Whether any result answers the question (<see cref="RelevancePolicy"/>): ask refuses when none does.</summary>
+    public bool Answerable => Results.Any(r => r.Relevance?.IsAnswer == true);
 }
 
 /// <summary>
@@ -19,4 +25,7 @@ public sealed record QueryInterpretation(string Topic, IReadOnlyList<string>? Sp
 {
     /// <summary>The topic as the user wrote it, for leads and messages.</summary>
     public string DisplayTopic { get; init; } = Topic;
+
+    /// <summary>Whether <see cref="DisplayTopic"/> is one stretch of the user's words (else it is the topic's words joined).</summary>
+    public bool TopicAsWritten { get; init; }
 }

@@ -21,6 +21,7 @@ public sealed partial class SearchService : ISearchService
 
     private readonly ITranscriptStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
+    private readonly RelevancePolicy _relevance;
     private readonly ILogger _logger;
     private readonly Lock _cacheLock = new();
     private QueryContext? _cache;
@@ -28,21 +29,16 @@ public sealed partial class SearchService : ISearchService
     private int _cacheGeneration;
 
     /// <summary>Creates the service; without <paramref name="embedder"/> search is BM25 only.</summary>
-    public SearchService(ITranscriptStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<SearchService>? logger = null)
+    public SearchService(ITranscriptStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<SearchService>? logger = null, RelevancePolicy? relevance = null)
     {
         _store = store;
         _embedder = embedder;
+        _relevance = relevance ?? RelevancePolicy.Default;
         _logger = logger ?? NullLogger<SearchService>.Instance;
     }
 
     /// <summary>Whether the dense ranking is available.</summary>
     public bool UsesVectors => _embedder is not null;
-
-    /// <summary>The store searched.</summary>
-    public ITranscriptStore Store => _store;
-
-    /// <summary>The embedder, if any.</summary>
-    public IEmbeddingGenerator<string, Embedding<float>>? Embedder => _embedder;
 
     /// <summary>Loads the speakers, documents and places that queries are read against, ahead of the first search.</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => DirectoryAsync(cancellationToken);
@@ -87,9 +83,10 @@ public sealed partial class SearchService : ISearchService
         var interpretation = new QueryInterpretation(topic, speakerFilter, from, to, useVectors)
         {
             DisplayTopic = analyzed.Topic.Length > 0 ? analyzed.DisplayTopic : topic,
+            TopicAsWritten = analyzed.Topic.Length > 0 && analyzed.TopicAsWritten,
         };
         if (speakerFilter is { Count: 0 } || documentIds is { Count: 0 } || (from > to))
-            return new SearchResponse(query.Query, interpretation, []);
+            return new SearchResponse(query.Query, interpretation, []) { DocumentsSearched = documents.Count };
 
         ReadOnlyMemory<float>? vector = null;
         if (useVectors) vector = (await _embedder!.GenerateAsync([interpretation.DisplayTopic], EmbeddingInput.Queries(), cancellationToken))[0].Vector;
@@ -102,13 +99,36 @@ public sealed partial class SearchService : ISearchService
             To = to,
             DocumentIds = documentIds,
         };
-        var hits = await RankAsync(topic, query.UseKeywords, vector, filter, Math.Max(50, query.Limit * 10), cancellationToken);
+        // One call: the store ranks by keywords and by vector and fuses the two (in process or on its server).
+        var stems = Stemmer.Stems(topic);
+        int candidates = Math.Max(50, query.Limit * 10);
+        var hits = await _store.SearchAsync(new ChunkSearchRequest
+        {
+            Text = query.UseKeywords && stems.Count > 0 ? topic : null,
+            Vector = vector,
+            Filter = filter,
+            Limit = candidates,
+            CandidatesPerRanking = candidates,
+            MinimumTermsMatched = (int)Math.Ceiling(TermMatcher.Required(stems.Count) * Math.Min(stems.Count, 8) - 1e-9),
+        }, cancellationToken);
 
-        var chosen = Diversify(hits, query.Limit);
-
-        var results = CutQuotes(chosen, topic);
+        var chosen = Diversify(hits.Where(h => _relevance.IsStatement(h.Chunk)).ToList(), query.Limit);
+        var results = CutQuotes(chosen, stems, interpretation);
         LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new SearchResponse(query.Query, interpretation, results) { TopicVector = vector };
+        return new SearchResponse(query.Query, interpretation, results) { TopicVector = vector, DocumentsSearched = documents.Count };
+    }
+
+    /// <inheritdoc />
+    public async Task<QueryInterpretation> InterpretAsync(string query, CancellationToken cancellationToken = default)
+    {
+        SearchQuery.CheckText(query, "query", nameof(query));
+        var (_, speakers, _, places, offices) = await DirectoryAsync(cancellationToken);
+        var analyzed = QueryAnalyzer.Analyze(query, speakers, places, offices);
+        return new QueryInterpretation(analyzed.Topic, analyzed.Speakers, analyzed.From, analyzed.To, _embedder is not null)
+        {
+            DisplayTopic = analyzed.DisplayTopic,
+            TopicAsWritten = analyzed.TopicAsWritten,
+        };
     }
 
     /// <summary>
@@ -120,18 +140,19 @@ public sealed partial class SearchService : ISearchService
     private static List<ChunkHit> Diversify(List<ChunkHit> hits, int limit)
     {
         var chosen = new List<ChunkHit>();
-        var texts = new HashSet<string>(StringComparer.Ordinal);
+        var texts = new HashSet<string>(StringComparer.Ordinal); // the same words stored twice (a briefing in two files) count once
         foreach (var perTurn in new[] { 1, limit })
         {
             foreach (var hit in hits)
             {
                 if (chosen.Count == limit) break;
-                if (chosen.Contains(hit) || texts.Contains(hit.Chunk.Text)) continue;
+                var words = Whitespace.Collapse(hit.Chunk.Text);
+                if (chosen.Contains(hit) || texts.Contains(words)) continue;
                 var sameTurn = chosen.Where(c => c.Chunk.DocumentId == hit.Chunk.DocumentId && c.Chunk.TurnIndex == hit.Chunk.TurnIndex).ToList();
                 if (sameTurn.Count >= perTurn) continue;
                 if (sameTurn.Any(c => Math.Abs(c.Chunk.Ordinal - hit.Chunk.Ordinal) <= 1 || (c.Chunk.Start < hit.Chunk.End && hit.Chunk.Start < c.Chunk.End))) continue;
                 chosen.Add(hit);
-                texts.Add(hit.Chunk.Text);
+                texts.Add(words);
             }
         }
 
@@ -140,70 +161,42 @@ public sealed partial class SearchService : ISearchService
     }
 
     /// <summary>
-    /// The keyword and vector rankings, fused by reciprocal rank. A keyword hit must carry enough of the topic's
-    /// terms (all of one or two, two of three, half of more: "minimum should match"), so that a passage sharing only
-    /// a common word ("crisis" of "DPRK crisis") cannot outvote the passages the vector ranking found by meaning.
-    /// </summary>
-    private async Task<List<ChunkHit>> RankAsync(string topic, bool useKeywords, ReadOnlyMemory<float>? vector, ChunkFilter filter, int candidates, CancellationToken ct)
-    {
-        var stems = Stemmer.Stems(topic);
-        // The two rankings run side by side (the embedded store answers synchronously, so each gets its own thread).
-        var lexicalTask = useKeywords && stems.Count > 0
-            ? Task.Run(() => _store.SearchAsync(new ChunkSearchRequest
-            {
-                Text = topic, Filter = filter, Limit = candidates, CandidatesPerRanking = candidates,
-                MinimumTermsMatched = (int)Math.Ceiling(TermMatcher.Required(stems.Count) * Math.Min(stems.Count, 8) - 1e-9),
-            }, ct), ct)
-            : Task.FromResult<IReadOnlyList<ChunkHit>>([]);
-        var denseTask = vector is { } v
-            ? Task.Run(() => _store.SearchAsync(new ChunkSearchRequest { Vector = v, Filter = filter, Limit = candidates, CandidatesPerRanking = candidates }, ct), ct)
-            : Task.FromResult<IReadOnlyList<ChunkHit>>([]);
-        double required = TermMatcher.Required(stems.Count);
-        var lexical = (await lexicalTask)
-            .Where(h => TermMatcher.Coverage(stems, h.Chunk.Question is null ? h.Chunk.Text : h.Chunk.Text + "\n" + h.Chunk.Question) >= required - 1e-9)
-            .ToList();
-        var dense = await denseTask;
-
-        var byId = new Dictionary<Guid, ChunkHit>();
-        foreach (var h in dense.Concat(lexical)) byId.TryAdd(h.Chunk.Id, h); // the vector ranking's hit carries the similarity
-        var fused = ReciprocalRankFusion.Fuse([lexical.Select(h => h.Chunk.Id).ToList(), dense.Select(h => h.Chunk.Id).ToList()]);
-        return fused.Select(f => byId[f.Key] with { Score = f.Score, LexicalRank = f.Ranks[0], DenseRank = f.Ranks[1] }).ToList();
-    }
-
-    /// <summary>
     /// The quote of each passage: its best 1-3 sentences by the topic's words when it carries enough of them; a passage
     /// found by meaning alone is quoted whole (at most one chunk), since no sentence of it can be shown to be the one
     /// that answers, and cutting it by guess loses the answer more often than it sharpens it.
     /// </summary>
-    private static List<QuoteResult> CutQuotes(List<ChunkHit> hits, string topic)
+    private List<QuoteResult> CutQuotes(List<ChunkHit> hits, IReadOnlyCollection<string> terms, QueryInterpretation interpretation)
     {
-        var terms = Stemmer.Stems(topic);
         var required = TermMatcher.Required(terms.Count);
         var results = new List<QuoteResult>(hits.Count);
         for (int i = 0; i < hits.Count; i++)
         {
-            var (chunk, document, score, _, _) = hits[i];
+            var hit = hits[i];
+            var chunk = hit.Chunk;
             var span = terms.Count > 0 && TermMatcher.Coverage(terms, chunk.Text) >= required - 1e-9
                 ? QuoteSelector.Select(chunk.Text, terms)
                 : QuoteSelector.Whole(chunk.Text);
+            var text = span.Of(chunk.Text);
             results.Add(new QuoteResult
             {
-                Text = span.Of(chunk.Text),
+                Text = text,
                 Speaker = chunk.Speaker,
                 Post = chunk.Post,
                 Role = chunk.Role,
                 Start = chunk.Start + span.Start,
                 End = chunk.Start + span.End,
-                Score = Math.Round(score, 6),
+                Score = Math.Round(hit.Score, 6),
                 Question = chunk.Question,
-                Document = document,
+                Document = hit.Document,
                 ChunkId = chunk.Id,
                 TurnIndex = chunk.TurnIndex,
-                VectorSimilarity = hits[i].VectorSimilarity,
+                VectorSimilarity = hit.VectorSimilarity,
+                Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms),
             });
         }
 
-        return results;
+        // Two copies of one passage give one quote.
+        return results.DistinctBy(r => Whitespace.Collapse(r.Text)).ToList();
     }
 
     /// <summary>

@@ -86,7 +86,7 @@ public sealed class EvalRunner(ISearchService search, IAnswerService answers, st
         };
     }
 
-    private static bool IsGold(EvalQuestion q, QuoteResult r) =>
+    internal static bool IsGold(EvalQuestion q, QuoteResult r) =>
         q.Gold.Any(g => TextOverlap.SameFile(r.Document.Source, g.File) && TextOverlap.Overlaps(r.Text, g.Substring));
 
     private string Source(string path) => _files.GetOrAdd(path, p => File.Exists(p) ? File.ReadAllText(p) : "");

@@ -29,6 +29,9 @@ public sealed class ChatBotOptions
 
     /// <summary>Answer composition.</summary>
     public ChatBot.Answering.AnswerOptions Answers { get; set; } = new();
+
+    /// <summary>How relevance is decided (the fitted model, its threshold, what counts as a statement).</summary>
+    public ChatBot.Retrieval.RelevanceOptions Relevance { get; set; } = new();
 }
 
 /// <summary><c>ChatBot:Storage</c>.</summary>

@@ -57,8 +57,10 @@ public static class ChatBotServiceCollectionExtensions
             });
         }
 
+        services.AddSingleton(sp => new RelevancePolicy(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Relevance));
         services.AddSingleton(sp => new SearchService(
-            sp.GetRequiredService<ITranscriptStore>(), sp.GetRequiredService<EmbedderProvider>().Embedder, sp.GetRequiredService<ILogger<SearchService>>()));
+            sp.GetRequiredService<ITranscriptStore>(), sp.GetRequiredService<EmbedderProvider>().Embedder, sp.GetRequiredService<ILogger<SearchService>>(),
+            sp.GetRequiredService<RelevancePolicy>()));
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<TranscriptReader>(), sp.GetRequiredService<TurnChunker>(), sp.GetRequiredService<ITranscriptStore>(),
@@ -73,8 +75,7 @@ public static class ChatBotServiceCollectionExtensions
             var model = sp.GetRequiredService<ChatModel>();
             var answers = o.Answers;
             answers.ModelTimeout = TimeSpan.FromSeconds(Math.Max(1, o.Chat.TimeoutSeconds));
-            answers.MinSimilarity ??= sp.GetRequiredService<EmbedderProvider>().RelevanceThreshold;
-            return new AnswerService(sp.GetRequiredService<SearchService>(), answers, model.Client, model.Prompts, sp.GetRequiredService<ILogger<AnswerService>>());
+            return new AnswerService(sp.GetRequiredService<ISearchService>(), answers, model.Client, model.Prompts, sp.GetRequiredService<ILogger<AnswerService>>());
         });
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         return builder;

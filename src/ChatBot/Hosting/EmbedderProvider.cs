@@ -29,12 +29,6 @@ public sealed partial class EmbedderProvider : IDisposable
     /// <summary>Counts the model's tokens, when the model is loaded.</summary>
     public Func<string, int>? TokenCounter => _loaded.Value.Counter;
 
-    /// <summary>
-    /// The cosine similarity from which a passage counts as on topic for the loaded encoder (calibrated on the
-    /// evaluation set so that unanswerable questions are refused), or null when none is loaded.
-    /// </summary>
-    public double? RelevanceThreshold => _loaded.Value.Threshold;
-
     /// <summary>Which tokenizer <see cref="TokenCounter"/> is (for the index signature), or null.</summary>
     public string? TokenCounterName => _loaded.Value.CounterName;
 
@@ -126,20 +120,8 @@ public sealed partial class EmbedderProvider : IDisposable
         }
 
         owned.AddRange(new IDisposable?[] { use, arctic }.OfType<IDisposable>());
-        return new Loaded(encoder, cached, counter, status, useDirectory, counterName, [.. owned], Threshold(model));
+        return new Loaded(encoder, cached, counter, status, useDirectory, counterName, [.. owned]);
     }
-
-    /// <summary>
-    /// Relevance thresholds per encoder (cosine), calibrated with <c>eval</c> on tests/eval/lavrov.jsonl and
-    /// lavrov-heldout.jsonl so that unanswerable questions are refused: arctic-embed-xs scores every English passage
-    /// alike (0.5 to 0.7), so alone it separates poorly. Overridden by ChatBot:Answers:MinSimilarity.
-    /// </summary>
-    private static double Threshold(string model) => model switch
-    {
-        EmbeddingModels.UseLite => 0.6,
-        EmbeddingModels.Arctic => 0.65,
-        _ => 0.6,
-    };
 
     /// <summary>Loads one encoder from its folder, or says in words a user can act on why it could not.</summary>
     private static (T? Model, string? Problem) LoadModel<T>(string name, string? directory, string? configured, string setting, string howToGet, Func<string, T> load, AppPaths paths)
@@ -174,7 +156,7 @@ public sealed partial class EmbedderProvider : IDisposable
     }
 
     private sealed record Loaded(IEmbeddingGenerator<string, Embedding<float>>? Encoder, IEmbeddingGenerator<string, Embedding<float>>? Cached, Func<string, int>? Counter,
-        string Status, string? Directory = null, string? CounterName = null, IDisposable[]? Owned = null, double? Threshold = null);
+        string Status, string? Directory = null, string? CounterName = null, IDisposable[]? Owned = null);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Sentence encoder: {Status}")]
     private static partial void LogUnavailable(ILogger logger, string status);

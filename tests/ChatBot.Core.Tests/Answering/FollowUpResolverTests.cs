@@ -9,6 +9,12 @@ public sealed class FollowUpResolverTests
 {
     private static readonly SpeakerDirectory s_speakers = new([new SpeakerSummary("Sergey Lavrov", SpeakerRole.Principal, 10, 2), new SpeakerSummary("Jen Psaki", SpeakerRole.Principal, 10, 2)]);
 
+    private static QueryInterpretation Read(string question)
+    {
+        var q = QueryAnalyzer.Analyze(question, s_speakers);
+        return new QueryInterpretation(q.Topic, q.Speakers, q.From, q.To, false);
+    }
+
     private static Answer Previous(string topic, string? speaker = "Sergey Lavrov") => new()
     {
         Question = "q", StandaloneQuestion = "q", Text = "t", Lead = "l", Mode = AnswerMode.Extractive, Refused = false, Quotes = [], DocumentsSearched = 2,
@@ -23,7 +29,7 @@ public sealed class FollowUpResolverTests
     [InlineData("And Psaki?", "What did Jen Psaki say about North Korea?")]
     public void EllipticalFollowUpBecomesStandalone(string followUp, string expected)
     {
-        var (question, isFollowUp) = FollowUpResolver.Resolve(followUp, [Previous("North Korea")], s_speakers);
+        var (question, isFollowUp) = FollowUpResolver.Resolve(followUp, [Previous("North Korea")], Read(followUp));
         Assert.True(isFollowUp);
         Assert.Equal(expected, question);
     }
@@ -33,12 +39,12 @@ public sealed class FollowUpResolverTests
     [InlineData("How does the minister see the future of arms control treaties in Europe?")]
     public void FullQuestionIsLeftAlone(string question)
     {
-        var (resolved, isFollowUp) = FollowUpResolver.Resolve(question, [Previous("North Korea")], s_speakers);
+        var (resolved, isFollowUp) = FollowUpResolver.Resolve(question, [Previous("North Korea")], Read(question));
         Assert.False(isFollowUp);
         Assert.Equal(question, resolved);
     }
 
     [Fact]
     public void WithoutHistoryNothingIsResolved() =>
-        Assert.Equal(("And about Syria?", false), FollowUpResolver.Resolve("And about Syria?", null, s_speakers));
+        Assert.Equal(("And about Syria?", false), FollowUpResolver.Resolve("And about Syria?", null, Read("And about Syria?")));
 }

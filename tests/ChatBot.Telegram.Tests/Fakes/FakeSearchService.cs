@@ -17,4 +17,7 @@ internal sealed class FakeSearchService : ISearchService
         Calls.Enqueue(query);
         return OnSearch(query, cancellationToken);
     }
+
+    public Task<QueryInterpretation> InterpretAsync(string query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new QueryInterpretation(query, null, null, null, false));
 }

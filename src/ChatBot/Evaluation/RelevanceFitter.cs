@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ChatBot.Retrieval;
+
+namespace ChatBot.Evaluation;
+
+/// <summary>
+/// Fits the relevance model (<see cref="RelevanceModel"/>) on labelled question sets: each question is searched as ask
+/// searches it, each result is a row (its <see cref="RelevanceFeatures"/>, labelled by whether it overlaps a gold
+/// passage), and a logistic regression is fitted. The threshold is chosen on out-of-fold predictions of a k-fold
+/// cross-validation grouped by question (no question is scored by a model that saw it), maximising the balanced
+/// accuracy of "answerable" (answered when a gold passage exists, refused when none does); the cross-validated figures
+/// are reported per set and kept in the model file.
+/// </summary>
+public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer)
+{
+    /// <summary>One result of one question.</summary>
+    public sealed record Row(string Set, string QuestionId, bool Answerable, int Rank, double[] Features, bool Gold);
+
+    /// <summary>Cross-validated figures at the chosen threshold.</summary>
+    public sealed record Figures(int Questions, int Answerable, int Unanswerable, int FalseRefusals, int RefusedUnanswerable, int AnswerHits)
+    {
+        /// <summary>Share of answerable questions refused.</summary>
+        public double FalseRefusalRate => Answerable == 0 ? 0 : FalseRefusals / (double)Answerable;
+
+        /// <summary>Share of unanswerable questions refused.</summary>
+        public double RefusalAccuracy => Unanswerable == 0 ? 1 : RefusedUnanswerable / (double)Unanswerable;
+
+        /// <summary>Share of answerable questions whose answer quotes a gold passage.</summary>
+        public double AnswerRecall => Answerable == 0 ? 0 : AnswerHits / (double)Answerable;
+
+        /// <summary>Mean of the two accuracies: what the threshold maximises.</summary>
+        public double BalancedAccuracy => ((1 - FalseRefusalRate) + RefusalAccuracy) / 2;
+    }
+
+    /// <summary>Searches every question and turns each result into a row.</summary>
+    public async Task<List<Row>> CollectAsync(string set, IReadOnlyList<EvalQuestion> questions, bool useVectors, CancellationToken ct)
+    {
+        var rows = new List<Row>();
+        foreach (var q in questions)
+        {
+            var found = await search.SearchAsync(new SearchQuery { Query = q.Question, Limit = resultsPerQuestion, UseVectors = useVectors }, ct);
+            for (int i = 0; i < found.Results.Count; i++)
+            {
+                var r = found.Results[i];
+                if (r.Relevance is null) continue;
+                rows.Add(new Row(set, q.Id, q.Gold.Count > 0, i + 1, [.. r.Relevance.Features], q.Gold.Count > 0 && EvalRunner.IsGold(q, r)));
+            }
+
+            if (found.Results.Count == 0) rows.Add(new Row(set, q.Id, q.Gold.Count > 0, 0, [], false)); // a question with no result at all
+        }
+
+        return rows;
+    }
+
+    /// <summary>Fits with <paramref name="folds"/>-fold cross-validation, then on everything; returns the model and a report.</summary>
+    public (RelevanceModel Model, string Report, Dictionary<string, Figures> BySet, double Auc) Fit(List<Row> rows, int folds, double lambda)
+    {
+        var scored = rows.Where(r => r.Features.Length > 0).ToList();
+        var outOfFold = new Dictionary<Row, double>();
+        for (int f = 0; f < folds; f++)
+        {
+            bool InFold(Row r) => Fold(r.QuestionId, folds) == f;
+            var train = scored.Where(r => !InFold(r)).ToList();
+            var (mean, scale, weights, bias) = LogisticRegression.Fit(train.Select(r => r.Features).ToList(), train.Select(r => r.Gold).ToList(), lambda);
+            var model = Model(mean, scale, weights, bias, 0.5);
+            foreach (var r in scored.Where(InFold)) outOfFold[r] = model.Probability(r.Features);
+        }
+
+        // The threshold that best tells answerable from unanswerable questions out of fold.
+        double best = 0.5, bestScore = double.NegativeInfinity;
+        for (double t = 0.02; t < 0.98; t += 0.01)
+        {
+            var all = Score(rows, outOfFold, t);
+            if (all.BalancedAccuracy > bestScore + 1e-9)
+            {
+                bestScore = all.BalancedAccuracy;
+                best = Math.Round(t, 2);
+            }
+        }
+
+        var final = LogisticRegression.Fit(scored.Select(r => r.Features).ToList(), scored.Select(r => r.Gold).ToList(), lambda);
+        var fitted = Model(final.Mean, final.Scale, final.Weights, final.Bias, best);
+        var bySet = rows.GroupBy(r => r.Set).ToDictionary(g => g.Key, g => Score(g.ToList(), outOfFold, best));
+        bySet["all"] = Score(rows, outOfFold, best);
+        double auc = Auc(scored.Select(r => (outOfFold[r], r.Gold)).ToList());
+
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"{rows.Select(r => r.QuestionId).Distinct().Count()} questions, {scored.Count} results ({scored.Count(r => r.Gold)} gold), {folds}-fold cross-validation by question, L2 {lambda}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"passage AUC (out of fold) {auc:F3}; threshold {best:F2} (balanced accuracy {bestScore:F3})");
+        report.AppendLine("| set | questions | false refusals | unanswerable refused | answer recall |");
+        report.AppendLine("|---|---|---|---|---|");
+        foreach (var (set, s) in bySet.OrderBy(kv => kv.Key == "all").ThenBy(kv => kv.Key, StringComparer.Ordinal))
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {s.Questions} | {s.FalseRefusals}/{s.Answerable} ({s.FalseRefusalRate:P0}) | {s.RefusedUnanswerable}/{s.Unanswerable} ({s.RefusalAccuracy:P0}) | {s.AnswerRecall:F3} |");
+        report.AppendLine("weights (standardised features):");
+        for (int i = 0; i < fitted.Features.Count; i++)
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {fitted.Features[i],-24} {fitted.Weights[i],8:F3}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  {"bias",-24} {fitted.Bias,8:F3}");
+        return (fitted, report.ToString(), bySet, auc);
+    }
+
+    /// <summary>Question-level outcomes when passages from <paramref name="threshold"/> on are answers.</summary>
+    private Figures Score(IReadOnlyList<Row> rows, IReadOnlyDictionary<Row, double> probability, double threshold)
+    {
+        int answerable = 0, unanswerable = 0, falseRefusals = 0, refused = 0, hits = 0;
+        foreach (var question in rows.GroupBy(r => r.QuestionId))
+        {
+            var passing = question.Where(r => r.Features.Length > 0 && probability[r] >= threshold).OrderBy(r => r.Rank).Take(quotesPerAnswer).ToList();
+            if (question.First().Answerable)
+            {
+                answerable++;
+                if (passing.Count == 0) falseRefusals++;
+                if (passing.Any(r => r.Gold)) hits++;
+            }
+            else
+            {
+                unanswerable++;
+                if (passing.Count == 0) refused++;
+            }
+        }
+
+        return new Figures(answerable + unanswerable, answerable, unanswerable, falseRefusals, refused, hits);
+    }
+
+    private static RelevanceModel Model(double[] mean, double[] scale, double[] weights, double bias, double threshold) => new()
+    {
+        Features = [.. RelevanceFeatures.Names],
+        Mean = mean.Select(v => Math.Round(v, 6)).ToList(),
+        Scale = scale.Select(v => Math.Round(v, 6)).ToList(),
+        Weights = weights.Select(v => Math.Round(v, 6)).ToList(),
+        Bias = Math.Round(bias, 6),
+        Threshold = threshold,
+    };
+
+    /// <summary>A stable fold for a question id (the same on every run and machine).</summary>
+    private static int Fold(string id, int folds)
+    {
+        uint h = 2166136261;
+        foreach (char c in id) h = (h ^ c) * 16777619;
+        return (int)(h % (uint)folds);
+    }
+
+    private static double Auc(List<(double Score, bool Positive)> scored)
+    {
+        var positives = scored.Where(s => s.Positive).Select(s => s.Score).ToList();
+        var negatives = scored.Where(s => !s.Positive).Select(s => s.Score).ToList();
+        if (positives.Count == 0 || negatives.Count == 0) return double.NaN;
+        double wins = 0;
+        foreach (var p in positives)
+            foreach (var n in negatives)
+                wins += p > n ? 1 : p == n ? 0.5 : 0;
+        return wins / positives.Count / negatives.Count;
+    }
+
+    /// <summary>Writes the models and their reports as the file the library ships.</summary>
+    public static string Serialize(RelevanceModel hybrid, RelevanceModel keywords, object report) =>
+        JsonSerializer.Serialize(new { hybrid, keywords, report }, new JsonSerializerOptions { WriteIndented = true });
+}
