@@ -133,3 +133,43 @@ public sealed class QueryAnalyzerPlaceTests
         Assert.Null(q.Places);
     }
 }
+
+public sealed class QueryAnalyzerReadingTests
+{
+    private static readonly SpeakerDirectory s_speakers = new([
+        new SpeakerSummary("Karine Jean-Pierre", SpeakerRole.Principal, 50, 5),
+        new SpeakerSummary("Philip Joseph Pierre", SpeakerRole.Principal, 5, 1),
+        new SpeakerSummary("Vladimir Putin", SpeakerRole.Principal, 5, 1),
+        new SpeakerSummary("Jen Psaki", SpeakerRole.Principal, 50, 5),
+    ]);
+
+    [Fact]
+    public void AFullNameChoosesItsPersonAmongThoseSharingASurname()
+    {
+        var q = QueryAnalyzer.Analyze("What did Karine Jean-Pierre say about the economy?", s_speakers);
+        Assert.Equal(["Karine Jean-Pierre"], q.Speakers);
+    }
+
+    [Fact]
+    public void QuotedWordsAreTheTopicNeverTheSpeaker()
+    {
+        var q = QueryAnalyzer.Analyze("Who said “Putin's price hike”?", s_speakers);
+        Assert.Null(q.Speakers);
+        Assert.Contains("Putin", q.Topic);
+    }
+
+    [Fact]
+    public void TheUnitedStatesStaysWhole()
+    {
+        var q = QueryAnalyzer.Analyze("What did Psaki say about inflation in the United States?", s_speakers);
+        Assert.Equal("inflation in the United States", q.DisplayTopic);
+    }
+
+    [Fact]
+    public void WhatTheAnswerShouldLookLikeIsNotTheTopic()
+    {
+        var q = QueryAnalyzer.Analyze("Give me a quotable line from Psaki on sanctions with the date and link", s_speakers);
+        Assert.Equal(["Jen Psaki"], q.Speakers);
+        Assert.Equal("sanctions", q.Topic);
+    }
+}
