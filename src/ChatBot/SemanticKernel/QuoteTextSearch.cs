@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatBot.Retrieval;
 using Microsoft.Extensions.VectorData;
@@ -40,21 +39,21 @@ public sealed class QuoteTextSearch(ISearchService search) : ITextSearch
     public async Task<KernelSearchResults<string>> SearchAsync(string query, TextSearchOptions? searchOptions = null, CancellationToken cancellationToken = default)
     {
         var quotes = await FindAsync(query, searchOptions, cancellationToken);
-        return new KernelSearchResults<string>(Stream(quotes, q => $"{q.Text}\n— {QuoteCitation.Format(q)}", cancellationToken));
+        return new KernelSearchResults<string>(quotes.Select(q => $"{q.Text}\n— {QuoteCitation.Format(q)}").ToAsyncEnumerable());
     }
 
     /// <summary>Name = citation, Value = the verbatim quote, Link = the transcript's address when there is one.</summary>
     public async Task<KernelSearchResults<TextSearchResult>> GetTextSearchResultsAsync(string query, TextSearchOptions? searchOptions = null, CancellationToken cancellationToken = default)
     {
         var quotes = await FindAsync(query, searchOptions, cancellationToken);
-        return new KernelSearchResults<TextSearchResult>(Stream(quotes, ToTextSearchResult, cancellationToken));
+        return new KernelSearchResults<TextSearchResult>(quotes.Select(ToTextSearchResult).ToAsyncEnumerable());
     }
 
     /// <summary>The bot's own results (<see cref="QuoteResult"/>: quote, offsets, speaker, document).</summary>
     public async Task<KernelSearchResults<object>> GetSearchResultsAsync(string query, TextSearchOptions? searchOptions = null, CancellationToken cancellationToken = default)
     {
         var quotes = await FindAsync(query, searchOptions, cancellationToken);
-        return new KernelSearchResults<object>(Stream(quotes, q => (object)q, cancellationToken));
+        return new KernelSearchResults<object>(quotes.Select(q => (object)q).ToAsyncEnumerable());
     }
 
     /// <summary>A quote as Semantic Kernel's normalised result.</summary>
@@ -114,16 +113,5 @@ public sealed class QuoteTextSearch(ISearchService search) : ITextSearch
             _ => int.TryParse(Text(value), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
         };
         return year is >= 1 and <= 9999 ? year : null;
-    }
-
-    private static async IAsyncEnumerable<T> Stream<T>(List<QuoteResult> quotes, Func<QuoteResult, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var quote in quotes)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return map(quote);
-        }
-
-        await Task.CompletedTask;
     }
 }

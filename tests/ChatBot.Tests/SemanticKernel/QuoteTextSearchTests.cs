@@ -25,12 +25,12 @@ public sealed class QuoteTextSearchTests(QuoteSearchCorpusFixture corpus) : ICla
     {
         var kernel = KernelWith(plugin);
         const string question = "What did Lavrov say about North Korea?";
-        var result = await kernel.InvokeAsync(kernel.Plugins["Quotes"]["GetTextSearchResults"], new() { ["query"] = question, ["count"] = 2 }, Ct);
+        var result = await kernel.InvokeAsync(kernel.Plugins["Quotes"]["GetTextSearchResults"], new() { ["query"] = question, ["count"] = 3 }, Ct);
         var found = Results(result);
 
         // The same search through the bot's own results, which carry the offsets to check each quote against.
-        var quotes = await QuotesAsync(question, new TextSearchOptions { Top = 2 });
-        Assert.Equal(2, found.Count);
+        var quotes = await QuotesAsync(question, new TextSearchOptions { Top = 3 });
+        Assert.InRange(found.Count, 1, 3);
         Assert.Equal(quotes.Select(q => q.Text), found.Select(r => r.Value));
         foreach (var (item, quote) in found.Zip(quotes))
         {
