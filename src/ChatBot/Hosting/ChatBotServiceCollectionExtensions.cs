@@ -3,6 +3,7 @@ using ChatBot.Chunking;
 using ChatBot.Ingestion;
 using ChatBot.Parsing;
 using ChatBot.Retrieval;
+using ChatBot.SemanticKernel;
 using ChatBot.Storage;
 using ChatBot.Storage.Qdrant;
 using ChatBot.Storage.Sqlite;
@@ -78,6 +79,8 @@ public static class ChatBotServiceCollectionExtensions
             return new AnswerService(sp.GetRequiredService<ISearchService>(), answers, model.Client, model.Prompts, sp.GetRequiredService<ILogger<AnswerService>>());
         });
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
+        // Semantic Kernel: the quote search as ITextSearch, and the prompts as kernel functions (IPromptFunctions) when a chat model is configured.
+        builder.AddChatBotSemanticKernel();
         return builder;
     }
 }
