@@ -188,7 +188,9 @@ public sealed class AnswerTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
         var logs = new LogCollector();
         var options = new ChatModelOptions { Endpoint = server.Endpoint, Model = "test-model", ApiKey = "test-key", TimeoutSeconds = 30 };
         var model = ChatModelFactory.Create(options, new AppPaths(RepoPaths.Root, new ChatBotOptions()), new Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory());
-        var service = new AnswerService(corpus.Services.Search, new AnswerOptions { ModelTimeout = timeout ?? TimeSpan.FromSeconds(30) }, model.Client, model.Prompts, logs.For<AnswerService>());
+        var prompts = new ChatBot.SemanticKernel.KernelPromptFunctions(model.Client!,
+            new ChatBot.SemanticKernel.KernelPromptFunctionsOptions { Directory = Path.Combine(RepoPaths.Root, "prompts"), Timeout = timeout ?? TimeSpan.FromSeconds(30) });
+        var service = new AnswerService(corpus.Services.Search, new AnswerOptions(), prompts, logs.For<AnswerService>());
         return (service, logs);
     }
 }

@@ -8,7 +8,4 @@ public sealed class AnswerOptions
 
     /// <summary>Most quotes a caller may ask for.</summary>
     public int MaxQuotes { get; set; } = 10;
-
-    /// <summary>How long the language model may take before the answer falls back to quotes.</summary>
-    public TimeSpan ModelTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -22,23 +22,21 @@ namespace ChatBot.Answering;
 public sealed partial class AnswerService : IAnswerService
 {
     private readonly ISearchService _search;
-    private readonly IChatClient? _chat;
-    private readonly IPromptRenderer? _prompts;
+    private readonly IPromptFunctions? _prompts;
     private readonly AnswerOptions _options;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the service; without <paramref name="chat"/> (or prompts) every answer is extractive.</summary>
-    public AnswerService(ISearchService search, AnswerOptions? options = null, IChatClient? chat = null, IPromptRenderer? prompts = null, ILogger<AnswerService>? logger = null)
+    /// <summary>Creates the service; without <paramref name="prompts"/> (no chat model configured) every answer is extractive.</summary>
+    public AnswerService(ISearchService search, AnswerOptions? options = null, IPromptFunctions? prompts = null, ILogger<AnswerService>? logger = null)
     {
         _search = search;
         _options = options ?? new AnswerOptions();
-        _chat = prompts is null ? null : chat;
         _prompts = prompts;
         _logger = logger ?? NullLogger<AnswerService>.Instance;
     }
 
     /// <summary>Whether answers can be written by a language model.</summary>
-    public bool UsesModel => _chat is not null;
+    public bool UsesModel => _prompts is not null;
 
     /// <inheritdoc />
     public async Task<Answer> AskAsync(string question, IReadOnlyList<Answer>? history = null, AskOptions? options = null, CancellationToken cancellationToken = default)
@@ -46,7 +44,7 @@ public sealed partial class AnswerService : IAnswerService
         SearchQuery.CheckText(question, "question", nameof(question));
         int limit = options?.Limit ?? _options.DefaultQuotes;
         if (limit < 1 || limit > _options.MaxQuotes) throw new ArgumentException($"The number of quotes must be between 1 and {_options.MaxQuotes}; it was {limit}.", nameof(options));
-        bool useModel = _chat is not null && options?.QuotesOnly != true;
+        bool useModel = _prompts is not null && options?.QuotesOnly != true;
 
         var standalone = await StandaloneQuestionAsync(question.Trim(), history, useModel, cancellationToken);
         var response = await _search.SearchAsync(new SearchQuery { Query = standalone, Limit = Math.Min(SearchQuery.MaxLimit, limit * 3) }, cancellationToken);
@@ -82,8 +80,7 @@ public sealed partial class AnswerService : IAnswerService
             try
             {
                 var transcript = string.Join('\n', history.TakeLast(4).Select(a => $"User: {a.StandaloneQuestion}\nAssistant: {a.Lead}"));
-                var prompt = await _prompts!.RenderAsync("Condense", new Dictionary<string, object?> { ["history"] = transcript, ["question"] = question }, ct);
-                var reply = await CompleteAsync(prompt, _prompts.OptionsFor("Condense"), ct);
+                var reply = await _prompts!.InvokeAsync("Condense", new Dictionary<string, object?> { ["history"] = transcript, ["question"] = question }, ct);
                 var condensed = reply.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()?.Trim('"', '“', '”');
                 if (!string.IsNullOrWhiteSpace(condensed) && condensed.Length <= SearchQuery.MaxQueryLength) return condensed;
             }
@@ -149,13 +146,12 @@ public sealed partial class AnswerService : IAnswerService
             var numbered = new StringBuilder();
             for (int i = 0; i < extractive.Quotes.Count; i++)
                 numbered.Append('[').Append(i + 1).Append("] ").Append(Citation(extractive.Quotes[i], true)).Append('\n').Append(Whitespace.Collapse(passages[i])).Append("\n\n");
-            var prompt = await _prompts!.RenderAsync("Answer", new Dictionary<string, object?>
+            reply = await _prompts!.InvokeAsync("Answer", new Dictionary<string, object?>
             {
                 ["question"] = extractive.StandaloneQuestion,
                 ["passages"] = numbered.ToString().TrimEnd(),
                 ["count"] = extractive.Quotes.Count,
             }, ct);
-            reply = await CompleteAsync(prompt, _prompts.OptionsFor("Answer"), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -185,14 +181,6 @@ public sealed partial class AnswerService : IAnswerService
                 ? $"Citations to passages that do not exist were removed ({string.Join(", ", check.DroppedCitations.Select(n => $"[{n}]"))})."
                 : null,
         };
-    }
-
-    private async Task<string> CompleteAsync(string prompt, ChatOptions options, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.ModelTimeout);
-        var response = await _chat!.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options.Clone(), timeout.Token);
-        return response.Text ?? "";
     }
 
     private static string Refusal(QueryInterpretation i, int documents)

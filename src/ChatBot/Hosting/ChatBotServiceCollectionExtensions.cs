@@ -70,14 +70,8 @@ public static class ChatBotServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton(sp => ChatModelFactory.Create(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Chat, sp.GetRequiredService<AppPaths>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<ChatBotOptions>>().Value;
-            var model = sp.GetRequiredService<ChatModel>();
-            var answers = o.Answers;
-            answers.ModelTimeout = TimeSpan.FromSeconds(Math.Max(1, o.Chat.TimeoutSeconds));
-            return new AnswerService(sp.GetRequiredService<ISearchService>(), answers, model.Client, model.Prompts, sp.GetRequiredService<ILogger<AnswerService>>());
-        });
+        services.AddSingleton(sp => new AnswerService(sp.GetRequiredService<ISearchService>(), sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Answers,
+            sp.GetService<IPromptFunctions>(), sp.GetRequiredService<ILogger<AnswerService>>()));
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         // Semantic Kernel: the quote search as ITextSearch, and the prompts as kernel functions (IPromptFunctions) when a chat model is configured.
         builder.AddChatBotSemanticKernel();
