@@ -24,6 +24,9 @@ internal static class CollectionLayout
     public static readonly IReadOnlyList<(string Field, PayloadSchemaType Schema)> ChunkIndexes =
     [
         (DocumentId, PayloadSchemaType.Keyword),
+        // The replacement of a document deletes by (document_id, not write_id): indexed, so the delete needs no scan
+        // and passes a server whose strict mode refuses unindexed filters.
+        (WriteId, PayloadSchemaType.Keyword),
         (Speaker, PayloadSchemaType.Keyword),
         (Role, PayloadSchemaType.Keyword),
         (Source, PayloadSchemaType.Keyword),
