@@ -22,6 +22,9 @@ internal sealed class QdrantConnection : IDisposable
     /// <summary>Idle time after which HTTP/2 pings check the connection (a cluster node that went away is noticed).</summary>
     private static readonly TimeSpan s_keepAlivePingDelay = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a keep-alive ping may go unanswered before the connection is dropped.</summary>
+    private static readonly TimeSpan s_keepAlivePingTimeout = TimeSpan.FromSeconds(20);
+
     private readonly GrpcChannel _channel;
     private readonly QdrantOptions _options;
     private readonly ILogger _logger;
@@ -39,7 +42,7 @@ internal sealed class QdrantConnection : IDisposable
             {
                 EnableMultipleHttp2Connections = true,
                 KeepAlivePingDelay = s_keepAlivePingDelay,
-                KeepAlivePingTimeout = options.Timeout == Timeout.InfiniteTimeSpan ? s_keepAlivePingDelay : options.Timeout,
+                KeepAlivePingTimeout = s_keepAlivePingTimeout,
                 PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             },
             DisposeHttpClient = true,
