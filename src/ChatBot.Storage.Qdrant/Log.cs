@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The Qdrant API key is sent over plain http to {Host}; use https outside a trusted network")]
     public static partial void ApiKeyOverPlainHttp(ILogger logger, string host);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Qdrant is configured at {Address}, port 6333 is Qdrant's REST port; this store speaks gRPC, port 6334 by default")]
+    public static partial void RestPortConfigured(ILogger logger, Uri address);
+
     [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Qdrant {Operation}: done in {ElapsedMs:0} ms")]
     public static partial void RequestCompleted(ILogger logger, string operation, double elapsedMs);
 

@@ -25,6 +25,9 @@ internal sealed class QdrantConnection : IDisposable
     /// <summary>How long a keep-alive ping may go unanswered before the connection is dropped.</summary>
     private static readonly TimeSpan s_keepAlivePingTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>Qdrant's REST port, which earlier versions of this store used: worth a warning when configured.</summary>
+    private const int RestPort = 6333;
+
     private readonly GrpcChannel _channel;
     private readonly QdrantOptions _options;
     private readonly ILogger _logger;
@@ -36,6 +39,7 @@ internal sealed class QdrantConnection : IDisposable
         _options = options;
         _logger = logger;
         _address = options.Address;
+        if (_address.Port == RestPort) Log.RestPortConfigured(logger, _address);
         _channel = GrpcChannel.ForAddress(_address, new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler

@@ -1,4 +1,5 @@
 using ChatBot.Storage.Qdrant;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Storage.Tests.Qdrant;
 
@@ -64,6 +65,16 @@ public sealed class QdrantOptionsTests
         var options = new QdrantOptions { Url = url, Host = host, Port = port, Https = https };
         Assert.Empty(options.Validate());
         Assert.Equal(expected, options.Address.ToString());
+    }
+
+    [Fact]
+    public void The_rest_port_is_used_as_configured_with_a_warning_that_the_store_speaks_grpc()
+    {
+        var logs = new ListLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var store = new QdrantTranscriptStore(new QdrantOptions { Url = "http://127.0.0.1:6333" }, factory);
+        Assert.Equal("qdrant: http://127.0.0.1:6333/ (collections chatbot_chunks, chatbot_documents)", store.Description);
+        Assert.Contains(logs.Entries, e => e.Contains("port 6333 is Qdrant's REST port; this store speaks gRPC, port 6334 by default", StringComparison.Ordinal));
     }
 
     [Fact]
