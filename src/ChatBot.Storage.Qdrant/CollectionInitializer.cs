@@ -1,56 +1,64 @@
-using System.Text.Json;
-using ChatBot.Storage.Qdrant.Http;
 using ChatBot.Storage.Qdrant.Mapping;
 using Microsoft.Extensions.Logging;
+using Qdrant.Client.Grpc;
 
 namespace ChatBot.Storage.Qdrant;
 
 /// <summary>
 /// Creates the store's collections and payload indexes when missing, safe to repeat and to race: an existing
 /// collection is checked (dense vector size and distance, sparse vector with the IDF modifier) rather than recreated,
-/// and "already exists" from a concurrent creator counts as success. Missing payload indexes are added.
+/// and "already exists" from a concurrent creator counts as success. Missing payload indexes are added. Shards,
+/// replicas and write consistency come from the options when a collection is created.
 /// </summary>
-internal sealed class CollectionInitializer(QdrantClient client, QdrantOptions options, ILogger logger)
+internal sealed class CollectionInitializer(QdrantConnection connection, QdrantOptions options, ILogger logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var chunks = await EnsureCollectionAsync(options.ChunksCollection, ChunksCollectionBody(), cancellationToken);
+        var chunks = await EnsureCollectionAsync(ChunksCollection(), cancellationToken);
         VerifyChunksLayout(chunks);
-        var indexed = chunks.PayloadSchema?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var (field, schema) in CollectionLayout.ChunkIndexes)
         {
-            if (indexed.Contains(field)) continue;
-            await client.SendAsync(QdrantEndpoints.CreateFieldIndex(options.ChunksCollection, new CreateFieldIndexBody(field, schema)),
-                QdrantJsonContext.Default.QdrantResponseUpdateResult, cancellationToken);
-            Log.IndexCreated(logger, options.ChunksCollection, field, schema);
+            if (chunks.PayloadSchema.ContainsKey(field)) continue;
+            await connection.CallAsync($"create payload index {field} on {options.ChunksCollection}",
+                (client, ct) => client.CreatePayloadIndexAsync(options.ChunksCollection, field, schema, wait: true, cancellationToken: ct), cancellationToken);
+            Log.IndexCreated(logger, options.ChunksCollection, field, schema.ToString());
         }
 
-        await EnsureCollectionAsync(options.DocumentsCollection, DocumentsCollectionBody(), cancellationToken);
+        await EnsureCollectionAsync(DocumentsCollection(), cancellationToken);
     }
 
-    private CreateCollectionBody ChunksCollectionBody() => new()
+    private CreateCollection ChunksCollection()
     {
-        Vectors = new() { [CollectionLayout.DenseVector] = new DenseVectorParams(options.VectorSize, CollectionLayout.Distance) },
-        SparseVectors = new() { [CollectionLayout.SparseVector] = new SparseVectorParams(CollectionLayout.IdfModifier) },
-        ShardNumber = options.ShardNumber,
-        ReplicationFactor = options.ReplicationFactor,
-        WriteConsistencyFactor = options.WriteConsistencyFactor,
-    };
+        var create = Layout(options.ChunksCollection);
+        create.VectorsConfig = new VectorsConfig
+        {
+            ParamsMap = new VectorParamsMap { Map = { [CollectionLayout.DenseVector] = new VectorParams { Size = (ulong)options.VectorSize, Distance = Distance.Cosine } } },
+        };
+        create.SparseVectorsConfig = new SparseVectorConfig { Map = { [CollectionLayout.SparseVector] = new SparseVectorParams { Modifier = Modifier.Idf } } };
+        return create;
+    }
 
-    /// <summary>Payload only (an empty vector map), kept on disk: it holds full texts.</summary>
-    private CreateCollectionBody DocumentsCollectionBody() => new()
+    /// <summary>Payload only (an empty vector map).</summary>
+    private CreateCollection DocumentsCollection()
     {
-        Vectors = [],
-        ShardNumber = options.ShardNumber,
-        ReplicationFactor = options.ReplicationFactor,
-        WriteConsistencyFactor = options.WriteConsistencyFactor,
-        OnDiskPayload = true,
-    };
+        var create = Layout(options.DocumentsCollection);
+        create.VectorsConfig = new VectorsConfig { ParamsMap = new VectorParamsMap() };
+        return create;
+    }
 
-    private async Task<CollectionInfo> EnsureCollectionAsync(string name, CreateCollectionBody body, CancellationToken cancellationToken)
+    private CreateCollection Layout(string name)
     {
-        var existence = await client.SendAsync(QdrantEndpoints.CollectionExists(name), QdrantJsonContext.Default.QdrantResponseCollectionExistence, cancellationToken);
-        if (existence.Exists)
+        var create = new CreateCollection { CollectionName = name };
+        if (options.ShardNumber is { } shards) create.ShardNumber = (uint)shards;
+        if (options.ReplicationFactor is { } replicas) create.ReplicationFactor = (uint)replicas;
+        if (options.WriteConsistencyFactor is { } consistency) create.WriteConsistencyFactor = (uint)consistency;
+        return create;
+    }
+
+    private async Task<CollectionInfo> EnsureCollectionAsync(CreateCollection create, CancellationToken cancellationToken)
+    {
+        var name = create.CollectionName;
+        if (await connection.CallAsync($"check whether collection {name} exists", (client, ct) => client.CollectionExistsAsync(name, ct), cancellationToken))
         {
             Log.CollectionExists(logger, name);
         }
@@ -58,7 +66,7 @@ internal sealed class CollectionInitializer(QdrantClient client, QdrantOptions o
         {
             try
             {
-                await client.SendAsync(QdrantEndpoints.CreateCollection(name, body), QdrantJsonContext.Default.QdrantResponseBoolean, cancellationToken);
+                await connection.CallAsync($"create collection {name}", (client, ct) => client.CreateCollectionAsync(create, ct), cancellationToken);
                 Log.CollectionCreated(logger, name);
             }
             catch (QdrantException e) when (e.ServerError.Contains("already exists", StringComparison.OrdinalIgnoreCase))
@@ -67,34 +75,30 @@ internal sealed class CollectionInitializer(QdrantClient client, QdrantOptions o
             }
         }
 
-        return await client.SendAsync(QdrantEndpoints.GetCollection(name), QdrantJsonContext.Default.QdrantResponseCollectionInfo, cancellationToken);
+        return await connection.CallAsync($"read collection {name}", (client, ct) => client.GetCollectionInfoAsync(name, ct), cancellationToken);
     }
 
     private void VerifyChunksLayout(CollectionInfo info)
     {
         var name = options.ChunksCollection;
         var parameters = info.Config?.Params;
-        if (parameters?.Vectors is not { ValueKind: JsonValueKind.Object } vectors
-            || !vectors.TryGetProperty(CollectionLayout.DenseVector, out var dense)
-            || !dense.TryGetProperty("size", out var sizeElement)
-            || !sizeElement.TryGetInt32(out int size))
-        {
-            throw new StoreException($"The Qdrant collection {name} exists but has no dense vector named '{CollectionLayout.DenseVector}': it was not created by this store. Set another QdrantOptions.Collection.");
-        }
+        if (parameters?.VectorsConfig?.ParamsMap?.Map is not { } vectors || !vectors.TryGetValue(CollectionLayout.DenseVector, out var dense))
+            throw new StoreException($"The Qdrant collection {name} exists but has no dense vector named '{CollectionLayout.DenseVector}': it was not created by this store. Set another ChatBot:Qdrant:Collection.");
 
-        if (size != options.VectorSize)
+        if (dense.Size != (ulong)options.VectorSize)
         {
-            throw new StoreException($"The Qdrant collection {name} holds {size}-dimensional vectors; the embedder gives {options.VectorSize} (QdrantOptions.VectorSize). " +
+            throw new StoreException($"The Qdrant collection {name} holds {dense.Size}-dimensional vectors; the embedder gives {options.VectorSize} (QdrantOptions.VectorSize). " +
                 "Use another collection name for another model, or delete the collection and ingest again.");
         }
 
-        if (dense.TryGetProperty("distance", out var distance) && distance.GetString() != CollectionLayout.Distance)
-            throw new StoreException($"The Qdrant collection {name} compares vectors by {distance.GetString()}; this store needs {CollectionLayout.Distance}. Set another QdrantOptions.Collection.");
+        if (dense.Distance != Distance.Cosine)
+            throw new StoreException($"The Qdrant collection {name} compares vectors by {dense.Distance}; this store needs {Distance.Cosine}. Set another ChatBot:Qdrant:Collection.");
 
-        if (parameters.SparseVectors?.GetValueOrDefault(CollectionLayout.SparseVector) is not { } sparse
-            || !string.Equals(sparse.Modifier, CollectionLayout.IdfModifier, StringComparison.Ordinal))
+        if (parameters.SparseVectorsConfig?.Map is not { } sparse
+            || !sparse.TryGetValue(CollectionLayout.SparseVector, out var bm25)
+            || !bm25.HasModifier || bm25.Modifier != Modifier.Idf)
         {
-            throw new StoreException($"The Qdrant collection {name} has no sparse vector '{CollectionLayout.SparseVector}' with the '{CollectionLayout.IdfModifier}' modifier: it was not created by this store. Set another QdrantOptions.Collection.");
+            throw new StoreException($"The Qdrant collection {name} has no sparse vector '{CollectionLayout.SparseVector}' with the IDF modifier: it was not created by this store. Set another ChatBot:Qdrant:Collection.");
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatBot.Storage.Qdrant;
 
 /// <summary>
-/// Source-generated log messages. Event ids: 1000s collections, 2000s HTTP, 3000s points and documents.
+/// Source-generated log messages. Event ids: 1000s collections, 2000s gRPC calls, 3000s points and documents.
 /// Nothing here takes the API key or request headers.
 /// </summary>
 internal static partial class Log
@@ -23,14 +23,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The Qdrant API key is sent over plain http to {Host}; use https outside a trusted network")]
     public static partial void ApiKeyOverPlainHttp(ILogger logger, string host);
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Qdrant {Operation}: HTTP {Status} in {ElapsedMs:0} ms")]
-    public static partial void RequestCompleted(ILogger logger, string operation, int status, double elapsedMs);
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Qdrant is configured at {Address}, port 6333 is Qdrant's REST port; this store speaks gRPC, port 6334 by default")]
+    public static partial void RestPortConfigured(ILogger logger, Uri address);
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Qdrant {Operation}: done in {ElapsedMs:0} ms")]
+    public static partial void RequestCompleted(ILogger logger, string operation, double elapsedMs);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Qdrant {Operation} failed ({Reason}); retry {Attempt} of {MaxRetries} in {DelayMs:0} ms")]
     public static partial void Retrying(ILogger logger, string operation, int attempt, int maxRetries, string reason, double delayMs);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Qdrant {Operation} failed: HTTP {Status}: {Error}")]
-    public static partial void RequestFailed(ILogger logger, string operation, int status, string error);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Qdrant {Operation} failed: gRPC {Status}: {Error}")]
+    public static partial void RequestFailed(ILogger logger, string operation, string status, string error);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Stored document {DocumentId} version {Version}: {Chunks} chunks in {Batches} batches")]
     public static partial void DocumentStored(ILogger logger, string documentId, string version, int chunks, int batches);

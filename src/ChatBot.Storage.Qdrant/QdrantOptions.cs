@@ -12,10 +12,25 @@ public sealed partial class QdrantOptions
     /// <summary>The collection name prefix used when none is configured.</summary>
     public const string DefaultCollection = "chatbot";
 
-    /// <summary>Base address of Qdrant's REST API, e.g. <c>http://localhost:6333</c>.</summary>
-    public string Url { get; set; } = "http://localhost:6333";
+    /// <summary>Qdrant's gRPC port, the official client's default.</summary>
+    public const int DefaultPort = 6334;
 
-    /// <summary>Value of the <c>api-key</c> header, or null for a server without authentication. Never logged.</summary>
+    /// <summary>
+    /// Address of Qdrant's gRPC API as one URL, e.g. <c>http://qdrant.internal:6334</c> (https for TLS); when set it
+    /// replaces <see cref="Host"/>, <see cref="Port"/> and <see cref="Https"/>. A URL without a port uses 6334.
+    /// </summary>
+    public string? Url { get; set; }
+
+    /// <summary>Host name or address of the Qdrant server (or a cluster node or load balancer).</summary>
+    public string Host { get; set; } = "localhost";
+
+    /// <summary>gRPC port (not the REST port 6333).</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>Whether to connect with TLS.</summary>
+    public bool Https { get; set; }
+
+    /// <summary>Value of the <c>api-key</c> request header, or null for a server without authentication. Never logged.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Prefix of the collection names (letters, digits, '_' and '-').</summary>
@@ -33,22 +48,22 @@ public sealed partial class QdrantOptions
     /// <summary>Replicas that must apply a write for it to succeed; null leaves the server's default.</summary>
     public int? WriteConsistencyFactor { get; set; }
 
-    /// <summary>Longest wait for one HTTP attempt (retries get their own).</summary>
+    /// <summary>The gRPC deadline of one attempt (the client's own timeout; retries get their own).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Points per upsert request.</summary>
     public int BatchSize { get; set; } = 64;
 
-    /// <summary>Retries after a transient failure (network error, timeout, HTTP 5xx or 429); 0 disables retries.</summary>
+    /// <summary>Retries after a transient failure (gRPC status Unavailable or DeadlineExceeded); 0 disables retries.</summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>Base delay of the jittered exponential back-off between retries.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// The k of reciprocal rank fusion in hybrid search. Null sends <c>{"fusion": "rrf"}</c> and uses the server's
-    /// default (k = 2 in Qdrant, works from 1.10 on); a value sends <c>{"rrf": {"k": N}}</c>, which needs a server that
-    /// supports parameterised RRF. 60 matches the embedded store.
+    /// The k of reciprocal rank fusion in hybrid search. Null sends <c>Fusion.Rrf</c> and uses the server's default
+    /// (k = 2 in Qdrant, works from 1.10 on); a value sends a parameterised <c>Rrf { k }</c>, which needs a server that
+    /// supports it (1.16 on). 60 matches the embedded store.
     /// </summary>
     public int? RrfK { get; set; }
 
@@ -58,12 +73,37 @@ public sealed partial class QdrantOptions
     /// <summary>Name of the collection holding document records.</summary>
     public string DocumentsCollection => Collection + "_documents";
 
+    /// <summary>The gRPC address: <see cref="Url"/> when set, else built from <see cref="Host"/>, <see cref="Port"/> and <see cref="Https"/>.</summary>
+    public Uri Address
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(Url))
+            {
+                var uri = new Uri(Url, UriKind.Absolute);
+                return uri.IsDefaultPort && !HasExplicitPort(Url) ? new UriBuilder(uri) { Port = DefaultPort }.Uri : uri;
+            }
+
+            return new UriBuilder(Https ? Uri.UriSchemeHttps : Uri.UriSchemeHttp, Host, Port).Uri;
+        }
+    }
+
     /// <summary>What is wrong with these settings; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            errors.Add($"Url must be an absolute http or https address (got '{Url}').");
+        if (!string.IsNullOrWhiteSpace(Url))
+        {
+            if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                errors.Add($"Url must be an absolute http or https address, e.g. http://localhost:6334 (got '{Url}').");
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(Host) || Uri.CheckHostName(Host) == UriHostNameType.Unknown)
+                errors.Add($"Host must be a host name or address (got '{Host}').");
+            if (Port is < 1 or > 65535) errors.Add($"Port must be between 1 and 65535 (got {Port}).");
+        }
+
         if (ApiKey is { } key && (key.Length == 0 || key.Any(char.IsControl)))
             errors.Add("ApiKey must be null or a non-empty value without control characters.");
         if (string.IsNullOrEmpty(Collection) || !CollectionName().IsMatch(Collection))
@@ -84,7 +124,7 @@ public sealed partial class QdrantOptions
 
     /// <summary>The settings for messages, with the API key masked.</summary>
     public override string ToString() =>
-        $"Url={Url}, ApiKey={(ApiKey is null ? "(none)" : "***")}, Collection={Collection}, VectorSize={VectorSize}, ShardNumber={ShardNumber}, " +
+        $"Address={(Validate().Count == 0 ? Address.ToString() : Url ?? Host)}, ApiKey={(ApiKey is null ? "(none)" : "***")}, Collection={Collection}, VectorSize={VectorSize}, ShardNumber={ShardNumber}, " +
         $"ReplicationFactor={ReplicationFactor}, WriteConsistencyFactor={WriteConsistencyFactor}, Timeout={Timeout}, BatchSize={BatchSize}";
 
     /// <summary>A copy, so later changes to the caller's instance do not reach a running store.</summary>
@@ -95,6 +135,16 @@ public sealed partial class QdrantOptions
     {
         var errors = Validate();
         if (errors.Count > 0) throw new StoreException("Invalid Qdrant settings: " + string.Join(" ", errors));
+    }
+
+    /// <summary>Whether the URL text names a port (<see cref="Uri.IsDefaultPort"/> cannot tell <c>http://h:80</c> from <c>http://h</c>).</summary>
+    private static bool HasExplicitPort(string url)
+    {
+        var authority = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        int end = authority.IndexOfAny(['/', '?', '#']);
+        if (end >= 0) authority = authority[..end];
+        int bracket = authority.LastIndexOf(']');
+        return authority.IndexOf(':', bracket + 1) >= 0;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,200}$")]

@@ -9,12 +9,11 @@ public static class QdrantServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="QdrantTranscriptStore"/> as a singleton and as <see cref="ITranscriptStore"/>, with
-    /// validated <see cref="QdrantOptions"/> (checked at start-up) and a named <see cref="HttpClient"/> from
-    /// <see cref="IHttpClientFactory"/>. The client has no timeout of its own (the store times each attempt) and its
-    /// logging redacts every header value, so the <c>api-key</c> header never reaches a log.
+    /// validated <see cref="QdrantOptions"/> (checked at start-up). The store owns one gRPC channel to the server; the
+    /// <c>api-key</c> header is added to each call and never logged.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (URL, key, collection, vector size...).</param>
+    /// <param name="configure">Sets the options (address, key, collection, vector size...).</param>
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddQdrantTranscriptStore(this IServiceCollection services, Action<QdrantOptions> configure)
     {
@@ -22,12 +21,7 @@ public static class QdrantServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<QdrantOptions>().Configure(configure).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QdrantOptions>, QdrantOptionsValidator>();
-        services.AddHttpClient(QdrantTranscriptStore.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(_ => true);
-        services.AddSingleton(sp => new QdrantTranscriptStore(
-            sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<IOptions<QdrantOptions>>(),
-            sp.GetService<ILogger<QdrantTranscriptStore>>()));
+        services.AddSingleton(sp => new QdrantTranscriptStore(sp.GetRequiredService<IOptions<QdrantOptions>>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<QdrantTranscriptStore>());
         return services;
     }

@@ -1,5 +1,6 @@
 using ChatBot.Model;
-using ChatBot.Storage.Qdrant.Http;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace ChatBot.Storage.Qdrant.Mapping;
 
@@ -7,7 +8,7 @@ namespace ChatBot.Storage.Qdrant.Mapping;
 /// Translates a <see cref="ChunkFilter"/> into a Qdrant filter with the embedded store's semantics: roles, speakers and
 /// documents as exact keyword matches; <c>From</c> keeps chunks whose <c>date_to ≥ From</c>, <c>To</c> those whose
 /// <c>date_from ≤ To</c>, so a document known only by its year matches when the year overlaps the range, and an undated
-/// document (no date fields) never matches a date range.
+/// document (no date fields) never matches a date range. Every field filtered on has a payload index.
 /// </summary>
 internal static class ChunkFilterBuilder
 {
@@ -16,17 +17,26 @@ internal static class ChunkFilterBuilder
         filter.Roles is { Count: 0 } || filter.Speakers is { Count: 0 } || filter.DocumentIds is { Count: 0 };
 
     /// <summary>The filter, or null when nothing is restricted.</summary>
-    public static QdrantFilter? Build(ChunkFilter filter)
+    public static Filter? Build(ChunkFilter filter)
     {
-        var must = new List<QdrantCondition>();
-        if (filter.Roles is { } roles) must.Add(QdrantCondition.AnyOf(CollectionLayout.Role, roles.Select(RoleName)));
-        if (filter.Speakers is { } speakers) must.Add(QdrantCondition.AnyOf(CollectionLayout.Speaker, speakers));
-        if (filter.DocumentIds is { } ids) must.Add(QdrantCondition.AnyOf(CollectionLayout.DocumentId, ids));
-        if (filter.From is { } from)
-            must.Add(new QdrantCondition { Key = CollectionLayout.DateTo, Range = new QdrantDateRange { Gte = PayloadDates.ToDateTime(from) } });
-        if (filter.To is { } to)
-            must.Add(new QdrantCondition { Key = CollectionLayout.DateFrom, Range = new QdrantDateRange { Lte = PayloadDates.ToDateTime(to) } });
-        return must.Count == 0 ? null : new QdrantFilter { Must = must };
+        var must = new List<Condition>();
+        if (filter.Roles is { } roles) must.Add(AnyOf(CollectionLayout.Role, roles.Select(RoleName)));
+        if (filter.Speakers is { } speakers) must.Add(AnyOf(CollectionLayout.Speaker, speakers));
+        if (filter.DocumentIds is { } ids) must.Add(AnyOf(CollectionLayout.DocumentId, ids));
+        if (filter.From is { } from) must.Add(DatetimeRange(CollectionLayout.DateTo, gte: PayloadDates.ToUtc(from)));
+        if (filter.To is { } to) must.Add(DatetimeRange(CollectionLayout.DateFrom, lte: PayloadDates.ToUtc(to)));
+        if (must.Count == 0) return null;
+        var result = new Filter();
+        result.Must.AddRange(must);
+        return result;
+    }
+
+    /// <summary>Points of <paramref name="documentId"/> except those written by <paramref name="writeId"/> (all of them when null).</summary>
+    public static Filter OfDocument(string documentId, string? writeId = null)
+    {
+        var result = new Filter { Must = { MatchKeyword(CollectionLayout.DocumentId, documentId) } };
+        if (writeId is not null) result.MustNot.Add(MatchKeyword(CollectionLayout.WriteId, writeId));
+        return result;
     }
 
     /// <summary>The role as written in payloads (the enum's JSON name).</summary>
@@ -36,4 +46,6 @@ internal static class ChunkFilterBuilder
         SpeakerRole.Question => "question",
         _ => "other",
     };
+
+    private static Condition AnyOf(string key, IEnumerable<string> values) => Match(key, values.Distinct(StringComparer.Ordinal).ToList());
 }

@@ -1,3 +1,5 @@
+using Qdrant.Client.Grpc;
+
 namespace ChatBot.Storage.Qdrant.Mapping;
 
 /// <summary>
@@ -9,8 +11,6 @@ internal static class CollectionLayout
 {
     public const string DenseVector = "dense";
     public const string SparseVector = "bm25";
-    public const string Distance = "Cosine";
-    public const string IdfModifier = "idf";
 
     public const string DocumentId = "document_id";
     public const string WriteId = "write_id";
@@ -21,14 +21,17 @@ internal static class CollectionLayout
     public const string DateTo = "date_to";
 
     /// <summary>Payload indexes of the chunks collection: field name and index type.</summary>
-    public static readonly IReadOnlyList<(string Field, string Schema)> ChunkIndexes =
+    public static readonly IReadOnlyList<(string Field, PayloadSchemaType Schema)> ChunkIndexes =
     [
-        (DocumentId, "keyword"),
-        (Speaker, "keyword"),
-        (Role, "keyword"),
-        (Source, "keyword"),
-        (DateFrom, "datetime"),
-        (DateTo, "datetime"),
+        (DocumentId, PayloadSchemaType.Keyword),
+        // The replacement of a document deletes by (document_id, not write_id): indexed, so the delete needs no scan
+        // and passes a server whose strict mode refuses unindexed filters.
+        (WriteId, PayloadSchemaType.Keyword),
+        (Speaker, PayloadSchemaType.Keyword),
+        (Role, PayloadSchemaType.Keyword),
+        (Source, PayloadSchemaType.Keyword),
+        (DateFrom, PayloadSchemaType.Datetime),
+        (DateTo, PayloadSchemaType.Datetime),
     ];
 
     /// <summary>The point id of a document record: a GUID from the SHA-256 of the document id.</summary>

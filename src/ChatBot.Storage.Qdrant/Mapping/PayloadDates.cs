@@ -11,6 +11,9 @@ internal static class PayloadDates
     public static DateOnly? FromDateTime(string? value) =>
         value is null ? null : DateOnly.FromDateTime(DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime);
 
+    /// <summary>Midnight UTC of the day, for datetime range conditions.</summary>
+    public static DateTime ToUtc(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
     public static string? ToDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly? FromDate(string? value) =>

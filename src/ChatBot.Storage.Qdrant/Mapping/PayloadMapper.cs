@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using ChatBot.Model;
+using Qdrant.Client.Grpc;
 
 namespace ChatBot.Storage.Qdrant.Mapping;
 
@@ -60,9 +60,9 @@ internal static class PayloadMapper
         IngestedAt = ingestedAt.ToString("O", CultureInfo.InvariantCulture),
     };
 
-    public static Chunk ToChunk(JsonElement id, ChunkPayload? p, string collection)
+    public static Chunk ToChunk(PointId id, ChunkPayload? p, string collection)
     {
-        var pointId = PointId(id, collection);
+        var pointId = ToGuid(id, collection);
         if (p is null) throw Missing(collection, pointId, "payload");
         return new Chunk
         {
@@ -127,10 +127,10 @@ internal static class PayloadMapper
     };
 
     /// <summary>A point id as a GUID; the store only writes UUID ids.</summary>
-    public static Guid PointId(JsonElement id, string collection) =>
-        id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var guid)
+    public static Guid ToGuid(PointId id, string collection) =>
+        id.PointIdOptionsCase == PointId.PointIdOptionsOneofCase.Uuid && Guid.TryParse(id.Uuid, out var guid)
             ? guid
-            : throw new StoreException($"The Qdrant collection {collection} holds a point with id {id.GetRawText()}, which this store did not write (it writes UUID ids only). Use a collection of its own.");
+            : throw new StoreException($"The Qdrant collection {collection} holds a point with id {id}, which this store did not write (it writes UUID ids only). Use a collection of its own.");
 
     private static StoreException Missing(string collection, Guid pointId, string field) =>
         new($"Point {pointId} in the Qdrant collection {collection} has no '{field}' in its payload: the collection was not written by this store, or by an incompatible version. Use a new collection name or delete it and ingest again.");

@@ -1,6 +1,5 @@
 using System.Text;
 using ChatBot.Text;
-using ChatBot.Storage.Qdrant.Http;
 
 namespace ChatBot.Storage.Qdrant.Mapping;
 
@@ -72,3 +71,6 @@ internal static class SparseEncoder
         return new SparseVectorData(ordered.Select(kv => kv.Key).ToArray(), ordered.Select(kv => (float)kv.Value).ToArray());
     }
 }
+
+/// <summary>A sparse vector: ascending term indices and their weights.</summary>
+internal sealed record SparseVectorData(uint[] Indices, float[] Values);

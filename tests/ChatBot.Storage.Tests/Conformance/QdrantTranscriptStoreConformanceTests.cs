@@ -1,24 +1,24 @@
+extern alias QdrantClientLib;
 using ChatBot.Storage.Qdrant;
 
 namespace ChatBot.Storage.Tests.Conformance;
 
 /// <summary>
-/// The conformance suite on a real Qdrant server, when the environment variable <c>QDRANT_URL</c> names one
-/// (<c>QDRANT_API_KEY</c> optional). Each store gets collections with a unique prefix, deleted afterwards. Without
-/// <c>QDRANT_URL</c> every test is skipped with the reason.
+/// The conformance suite on a real Qdrant server, when the environment variable <c>QDRANT_URL</c> names its gRPC
+/// address (e.g. <c>http://localhost:6334</c>; <c>QDRANT_API_KEY</c> optional). Each store gets collections with a
+/// unique prefix, deleted afterwards. Without <c>QDRANT_URL</c> every test is skipped with the reason.
 /// </summary>
 public sealed class QdrantTranscriptStoreConformanceTests : TranscriptStoreConformanceTests
 {
     private readonly string _prefix = "chatbot_test_" + Guid.NewGuid().ToString("N")[..12];
     private readonly List<QdrantTranscriptStore> _stores = [];
-    private readonly HttpClient _client = new();
 
     protected override async Task<ITranscriptStore> CreateStoreAsync()
     {
         var url = Environment.GetEnvironmentVariable("QDRANT_URL");
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(url), "QDRANT_URL not set: set it (and QDRANT_API_KEY if the server needs one) to run the conformance suite against a real Qdrant server.");
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(url), "QDRANT_URL not set: set it to a Qdrant gRPC address such as http://localhost:6334 (and QDRANT_API_KEY if the server needs one) to run the conformance suite against a real Qdrant server.");
         var apiKey = Environment.GetEnvironmentVariable("QDRANT_API_KEY");
-        var store = new QdrantTranscriptStore(_client, new QdrantOptions
+        var store = new QdrantTranscriptStore(new QdrantOptions
         {
             Url = url!,
             ApiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey,
@@ -39,9 +39,9 @@ public sealed class QdrantTranscriptStoreConformanceTests : TranscriptStoreConfo
             {
                 try
                 {
-                    await store.Client.ExecuteHttpRequestAsync(global::ChatBot.Storage.Qdrant.Http.QdrantEndpoints.DeleteCollection(collection), CancellationToken.None);
+                    await store.Connection.CallAsync($"delete collection {collection}", (client, ct) => client.DeleteCollectionAsync(collection, cancellationToken: ct), CancellationToken.None);
                 }
-                catch (Exception e) when (e is StoreException or QdrantException)
+                catch (StoreException e)
                 {
                     TestContext.Current.SendDiagnosticMessage($"Could not delete test collection {collection}: {e.Message}");
                 }
@@ -50,7 +50,6 @@ public sealed class QdrantTranscriptStoreConformanceTests : TranscriptStoreConfo
             store.Dispose();
         }
 
-        _client.Dispose();
         await base.DisposeAsync();
     }
 }

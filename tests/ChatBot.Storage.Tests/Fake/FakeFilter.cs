@@ -1,90 +1,87 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Qdrant.Client.Grpc;
 
 namespace ChatBot.Storage.Tests.Fake;
 
 /// <summary>
-/// Evaluates the subset of Qdrant's filter language the store uses — <c>must</c>, <c>must_not</c>, <c>should</c>,
-/// nested filters, <c>match.value</c>, <c>match.any</c>, numeric and datetime <c>range</c>, <c>has_id</c>,
-/// <c>has_vector</c> — as the Qdrant documentation describes it (a missing key fails a field condition). Not Qdrant's
-/// code: anything else is refused with 400 so an unexpected shape cannot pass unnoticed.
+/// Qdrant filter semantics for the conditions the store sends (keyword match and match-any, except, datetime range,
+/// has-id, nested filters; must, should, must_not, min_should), and the check the protos cannot make: each field
+/// filtered on has a payload index of a fitting type (Qdrant's strict mode demands it, and without one a filter scans).
 /// </summary>
 internal static class FakeFilter
 {
-    public static bool Matches(JsonNode? filter, FakePoint point)
+    public static bool Matches(Filter? filter, FakePoint point)
     {
         if (filter is null) return true;
-        if (filter is not JsonObject f) throw new FakeQdrantError(400, "Format error in JSON body: filter must be an object");
-        foreach (var c in Conditions(f["must"])) if (!Condition(c, point)) return false;
-        foreach (var c in Conditions(f["must_not"])) if (Condition(c, point)) return false;
-        var should = Conditions(f["should"]).ToList();
-        return should.Count == 0 || should.Any(c => Condition(c, point));
-    }
-
-    private static IEnumerable<JsonObject> Conditions(JsonNode? node) => node switch
-    {
-        null => [],
-        JsonArray array => array.OfType<JsonObject>(),
-        JsonObject single => [single],
-        _ => throw new FakeQdrantError(400, "Format error in JSON body: conditions must be objects"),
-    };
-
-    private static bool Condition(JsonObject c, FakePoint point)
-    {
-        if (c.ContainsKey("must") || c.ContainsKey("must_not") || c.ContainsKey("should")) return Matches(c, point);
-        if (c["has_id"] is JsonArray ids) return ids.Any(id => FakePoint.IdText(id!) == point.Id);
-        if (c["has_vector"] is JsonValue vector) return point.HasVector(vector.GetValue<string>());
-        if (c["key"] is not JsonValue keyNode) throw new FakeQdrantError(400, $"Format error in JSON body: unsupported condition {c.ToJsonString()}");
-        var values = Values(point.Payload[keyNode.GetValue<string>()]).ToList();
-        if (values.Count == 0) return false;
-        if (c["match"] is JsonObject match)
-        {
-            if (match["value"] is JsonValue value) return values.Any(v => Same(v, value));
-            if (match["any"] is JsonArray any) return values.Any(v => any.Any(a => a is JsonValue av && Same(v, av)));
-            throw new FakeQdrantError(400, $"Format error in JSON body: unsupported match {match.ToJsonString()}");
-        }
-
-        if (c["range"] is JsonObject range) return values.Any(v => InRange(v, range));
-        throw new FakeQdrantError(400, $"Format error in JSON body: unsupported field condition {c.ToJsonString()}");
-    }
-
-    private static IEnumerable<JsonValue> Values(JsonNode? node) => node switch
-    {
-        JsonValue v when v.GetValueKind() != JsonValueKind.Null => [v],
-        JsonArray a => a.OfType<JsonValue>(),
-        _ => [],
-    };
-
-    private static bool Same(JsonValue a, JsonValue b) => a.GetValueKind() == b.GetValueKind() && a.ToJsonString() == b.ToJsonString();
-
-    private static bool InRange(JsonValue value, JsonObject range)
-    {
-        bool datetime = range.Select(kv => kv.Value).OfType<JsonValue>().Any(b => b.GetValueKind() == JsonValueKind.String);
-        if (datetime)
-        {
-            if (value.GetValueKind() != JsonValueKind.String || !TryDate(value.GetValue<string>(), out var v)) return false;
-            return Check(range, bound => TryDate(bound.GetValue<string>(), out var b) ? v.CompareTo(b) : throw new FakeQdrantError(400, "bad datetime bound"));
-        }
-
-        if (value.GetValueKind() != JsonValueKind.Number) return false;
-        double number = value.GetValue<double>();
-        return Check(range, bound => number.CompareTo(bound.GetValue<double>()));
-    }
-
-    private static bool Check(JsonObject range, Func<JsonValue, int> compare)
-    {
-        foreach (var (op, node) in range)
-        {
-            if (node is not JsonValue bound || bound.GetValueKind() == JsonValueKind.Null) continue;
-            int cmp = compare(bound);
-            bool ok = op switch { "gt" => cmp > 0, "gte" => cmp >= 0, "lt" => cmp < 0, "lte" => cmp <= 0, _ => throw new FakeQdrantError(400, $"unknown range operator {op}") };
-            if (!ok) return false;
-        }
-
+        if (!filter.Must.All(c => Matches(c, point))) return false;
+        if (filter.MustNot.Any(c => Matches(c, point))) return false;
+        if (filter.Should.Count > 0 && !filter.Should.Any(c => Matches(c, point))) return false;
+        if (filter.MinShould is { } min && (ulong)min.Conditions.Count(c => Matches(c, point)) < min.MinCount) return false;
         return true;
     }
 
-    private static bool TryDate(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    /// <summary>What is wrong with the filter for this collection; empty when it can run.</summary>
+    public static IEnumerable<string> Problems(Filter? filter, FakeCollection collection)
+    {
+        if (filter is null) yield break;
+        var conditions = filter.Must.Concat(filter.MustNot).Concat(filter.Should).Concat(filter.MinShould?.Conditions ?? []);
+        foreach (var condition in conditions)
+        {
+            switch (condition.ConditionOneOfCase)
+            {
+                case Condition.ConditionOneOfOneofCase.Field:
+                    var field = condition.Field;
+                    var needed = field.DatetimeRange is not null ? FieldType.Datetime : field.Match is not null ? FieldType.Keyword : (FieldType?)null;
+                    if (needed is null) yield return $"fake: unsupported condition on '{field.Key}'";
+                    else if (!collection.PayloadIndexes.TryGetValue(field.Key, out var type)) yield return $"Bad request: Index required but not found for \"{field.Key}\" of one of the following types: [{needed}]";
+                    else if (type != needed) yield return $"Bad request: the index of \"{field.Key}\" is {type}, the condition needs {needed}";
+                    break;
+                case Condition.ConditionOneOfOneofCase.Filter:
+                    foreach (var problem in Problems(condition.Filter, collection)) yield return problem;
+                    break;
+                case Condition.ConditionOneOfOneofCase.HasId:
+                    break;
+                default:
+                    yield return $"fake: unsupported condition {condition.ConditionOneOfCase}";
+                    break;
+            }
+        }
+    }
+
+    private static bool Matches(Condition condition, FakePoint point) => condition.ConditionOneOfCase switch
+    {
+        Condition.ConditionOneOfOneofCase.Field => Matches(condition.Field, point),
+        Condition.ConditionOneOfOneofCase.Filter => Matches(condition.Filter, point),
+        Condition.ConditionOneOfOneofCase.HasId => condition.HasId.HasId.Any(id => FakePoint.KeyOf(id) == point.Key),
+        _ => false,
+    };
+
+    private static bool Matches(FieldCondition field, FakePoint point)
+    {
+        if (!point.Payload.TryGetValue(field.Key, out var value)) return false;
+        var values = value.KindCase == Value.KindOneofCase.ListValue ? value.ListValue.Values.ToList() : [value];
+        if (field.Match is { } match)
+        {
+            var strings = values.Where(v => v.KindCase == Value.KindOneofCase.StringValue).Select(v => v.StringValue).ToList();
+            return match.MatchValueCase switch
+            {
+                Match.MatchValueOneofCase.Keyword => strings.Contains(match.Keyword),
+                Match.MatchValueOneofCase.Keywords => strings.Any(match.Keywords.Strings.Contains),
+                Match.MatchValueOneofCase.ExceptKeywords => !strings.Any(match.ExceptKeywords.Strings.Contains),
+                _ => false,
+            };
+        }
+
+        if (field.DatetimeRange is { } range)
+        {
+            return values.Where(v => v.KindCase == Value.KindOneofCase.StringValue).Any(v =>
+            {
+                var at = DateTimeOffset.Parse(v.StringValue, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                return (range.Gte is null || at >= range.Gte.ToDateTimeOffset()) && (range.Lte is null || at <= range.Lte.ToDateTimeOffset())
+                    && (range.Gt is null || at > range.Gt.ToDateTimeOffset()) && (range.Lt is null || at < range.Lt.ToDateTimeOffset());
+            });
+        }
+
+        return false;
+    }
 }

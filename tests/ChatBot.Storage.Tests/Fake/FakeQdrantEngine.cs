@@ -1,281 +1,309 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Qdrant.Client.Grpc;
 
 namespace ChatBot.Storage.Tests.Fake;
 
 /// <summary>
 /// In-memory behaviour behind the fake server, written from Qdrant's documentation, not from its code: collections
-/// with named dense (cosine) and sparse (optionally IDF-weighted) vectors, upsert, delete by ids or filter, retrieve,
-/// scroll, count, and the Query API (nearest on one named vector, prefetch legs fused by RRF with Qdrant's documented
-/// <c>1 / (k + position)</c>, k = 2 by default). Sparse IDF is <c>ln(1 + (N − n + 0.5) / (n + 0.5))</c>. Ties are
-/// broken by id. It is a stand-in for exercising the store's logic, not evidence about the real server's ranking.
+/// with named dense (cosine) and sparse (optionally IDF-weighted) vectors, payload indexes, upsert, delete by ids or
+/// filter, retrieve, scroll, count, and the Query API (nearest on one named vector by exact scan, prefetch legs fused
+/// by RRF with Qdrant's documented <c>1 / (k + position)</c>, k = 2 by default). Sparse IDF is
+/// <c>ln(1 + (N − n + 0.5) / (n + 0.5))</c>. Ties are broken by id. It rejects, as the real server would or as its
+/// documentation asks, what the protos cannot rule out: vectors of the wrong size or under a name the collection lacks,
+/// filters on fields without a payload index, prefetches without a fusion. It is a stand-in for exercising the
+/// store's logic, not evidence about the real server's ranking.
 /// </summary>
 internal sealed class FakeQdrantEngine
 {
+    private const ulong DefaultLimit = 10;
     private readonly Dictionary<string, FakeCollection> _collections = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public IReadOnlyCollection<string> CollectionNames { get { lock (_lock) return _collections.Keys.ToList(); } }
-
     public FakeCollection? Find(string name) { lock (_lock) return _collections.GetValueOrDefault(name); }
 
-    public JsonNode Exists(string name) { lock (_lock) return new JsonObject { ["exists"] = _collections.ContainsKey(name) }; }
+    public bool Exists(string name) { lock (_lock) return _collections.ContainsKey(name); }
 
-    public JsonNode Create(string name, JsonObject body)
+    public void Create(CreateCollection request)
     {
         lock (_lock)
         {
-            if (_collections.ContainsKey(name)) throw new FakeQdrantError(409, $"Wrong input: Collection `{name}` already exists!");
-            var collection = new FakeCollection { Name = name, CreateBody = (JsonObject)body.DeepClone() };
-            if (body["vectors"] is JsonObject vectors)
+            if (_collections.ContainsKey(request.CollectionName)) throw FakeQdrantServer.Invalid($"Wrong input: Collection `{request.CollectionName}` already exists!", isViolation: false);
+            var collection = new FakeCollection(request);
+            switch (request.VectorsConfig?.ConfigCase)
             {
-                if (vectors.ContainsKey("size")) throw new FakeQdrantError(400, "fake: only named vectors are supported");
-                foreach (var (vectorName, p) in vectors) collection.DenseSizes[vectorName] = p!["size"]!.GetValue<int>();
+                case VectorsConfig.ConfigOneofCase.ParamsMap:
+                    foreach (var (name, p) in request.VectorsConfig.ParamsMap.Map)
+                    {
+                        if (p.Distance != Distance.Cosine) throw FakeQdrantServer.Invalid("fake: only cosine distance");
+                        if (p.Size == 0) throw FakeQdrantServer.Invalid($"Wrong input: vector '{name}' has size 0");
+                        collection.DenseSizes[name] = p.Size;
+                    }
+
+                    break;
+                case VectorsConfig.ConfigOneofCase.Params:
+                    throw FakeQdrantServer.Invalid("fake: only named vectors are supported");
             }
 
-            if (body["sparse_vectors"] is JsonObject sparse)
-                foreach (var (vectorName, p) in sparse) collection.SparseModifiers[vectorName] = p?["modifier"]?.GetValue<string>();
-            _collections[name] = collection;
-            return JsonValue.Create(true);
+            foreach (var (name, p) in request.SparseVectorsConfig?.Map ?? [])
+                collection.SparseModifiers[name] = p.HasModifier ? p.Modifier : Modifier.None;
+            if (request.HasWriteConsistencyFactor && request.HasReplicationFactor && request.WriteConsistencyFactor > request.ReplicationFactor)
+                throw FakeQdrantServer.Invalid("Wrong input: write_consistency_factor cannot exceed replication_factor");
+            _collections[request.CollectionName] = collection;
         }
     }
 
-    public JsonNode Delete(string name) { lock (_lock) return JsonValue.Create(_collections.Remove(name)); }
+    public bool Delete(string name) { lock (_lock) return _collections.Remove(name); }
 
-    public JsonNode Info(string name)
+    public CollectionInfo Info(string name)
     {
         lock (_lock)
         {
             var c = Get(name);
-            var vectors = new JsonObject();
-            foreach (var (vectorName, size) in c.DenseSizes) vectors[vectorName] = new JsonObject { ["size"] = size, ["distance"] = "Cosine" };
-            var sparse = new JsonObject();
-            foreach (var (vectorName, modifier) in c.SparseModifiers) sparse[vectorName] = modifier is null ? new JsonObject() : new JsonObject { ["modifier"] = modifier };
-            var schema = new JsonObject();
-            foreach (var (field, type) in c.PayloadIndexes)
-                schema[field] = new JsonObject { ["data_type"] = type, ["points"] = c.Points.Values.Count(p => p.Payload.ContainsKey(field)) };
-            var parameters = new JsonObject { ["vectors"] = vectors, ["shard_number"] = c.CreateBody["shard_number"]?.DeepClone() ?? 1, ["replication_factor"] = c.CreateBody["replication_factor"]?.DeepClone() ?? 1 };
-            if (sparse.Count > 0) parameters["sparse_vectors"] = sparse;
-            return new JsonObject
+            var parameters = new CollectionParams
             {
-                ["status"] = "green",
-                ["optimizer_status"] = "ok",
-                ["points_count"] = c.Points.Count,
-                ["indexed_vectors_count"] = 0,
-                ["segments_count"] = 1,
-                ["config"] = new JsonObject
+                ShardNumber = c.Create.HasShardNumber ? c.Create.ShardNumber : 1,
+                ReplicationFactor = c.Create.HasReplicationFactor ? c.Create.ReplicationFactor : 1,
+                WriteConsistencyFactor = c.Create.HasWriteConsistencyFactor ? c.Create.WriteConsistencyFactor : 1,
+                VectorsConfig = new VectorsConfig { ParamsMap = new VectorParamsMap() },
+            };
+            foreach (var (vectorName, size) in c.DenseSizes) parameters.VectorsConfig.ParamsMap.Map[vectorName] = new VectorParams { Size = size, Distance = Distance.Cosine };
+            if (c.SparseModifiers.Count > 0)
+            {
+                parameters.SparseVectorsConfig = new SparseVectorConfig();
+                foreach (var (vectorName, modifier) in c.SparseModifiers) parameters.SparseVectorsConfig.Map[vectorName] = new SparseVectorParams { Modifier = modifier };
+            }
+
+            var info = new CollectionInfo
+            {
+                Status = CollectionStatus.Green,
+                OptimizerStatus = new OptimizerStatus { Ok = true },
+                SegmentsCount = 1,
+                PointsCount = (ulong)c.Points.Count,
+                Config = new CollectionConfig
                 {
-                    ["params"] = parameters,
-                    ["hnsw_config"] = new JsonObject { ["m"] = 16, ["ef_construct"] = 100, ["full_scan_threshold"] = 10000 },
-                    ["optimizer_config"] = new JsonObject { ["default_segment_number"] = 0, ["flush_interval_sec"] = 5 },
+                    Params = parameters,
+                    HnswConfig = new HnswConfigDiff { M = 16, EfConstruct = 100, FullScanThreshold = 10000 },
+                    OptimizerConfig = new OptimizersConfigDiff(),
+                    WalConfig = new WalConfigDiff(),
                 },
-                ["payload_schema"] = schema,
             };
-        }
-    }
-
-    public JsonNode CreateIndex(string name, JsonObject body)
-    {
-        lock (_lock)
-        {
-            var c = Get(name);
-            var schema = body["field_schema"] switch
+            foreach (var (field, type) in c.PayloadIndexes)
             {
-                JsonValue v => v.GetValue<string>(),
-                JsonObject o => o["type"]!.GetValue<string>(),
-                _ => throw new FakeQdrantError(400, "fake: field_schema is required"),
-            };
-            c.PayloadIndexes[body["field_name"]!.GetValue<string>()] = schema;
-            return Completed();
-        }
-    }
-
-    public JsonNode Upsert(string name, JsonObject body)
-    {
-        lock (_lock)
-        {
-            var c = Get(name);
-            var points = body["points"] as JsonArray ?? throw new FakeQdrantError(400, "fake: only the points-list form is supported");
-            var parsed = points.Select(p => ParsePoint(c, p!.AsObject())).ToList();
-            foreach (var point in parsed) c.Points[point.Id] = point;
-            return Completed();
-        }
-    }
-
-    public JsonNode DeletePoints(string name, JsonObject body)
-    {
-        lock (_lock)
-        {
-            var c = Get(name);
-            if (body["points"] is JsonArray ids)
-                foreach (var id in ids) c.Points.Remove(FakePoint.IdText(id!));
-            else if (body.ContainsKey("filter"))
-                foreach (var point in c.Points.Values.Where(p => FakeFilter.Matches(body["filter"], p)).ToList()) c.Points.Remove(point.Id);
-            else throw new FakeQdrantError(400, "fake: delete needs points or filter");
-            return Completed();
-        }
-    }
-
-    public JsonNode Retrieve(string name, JsonObject body)
-    {
-        lock (_lock)
-        {
-            var c = Get(name);
-            var result = new JsonArray();
-            foreach (var id in body["ids"]!.AsArray())
-                if (c.Points.TryGetValue(FakePoint.IdText(id!), out var point)) result.Add(Record(point, body["with_payload"], defaultAll: true));
-            return result;
-        }
-    }
-
-    public JsonNode Scroll(string name, JsonObject body)
-    {
-        lock (_lock)
-        {
-            var c = Get(name);
-            if (body.ContainsKey("order_by")) throw new FakeQdrantError(400, "fake: order_by is not supported");
-            int limit = body["limit"]?.GetValue<int>() ?? 10;
-            string? from = body["offset"] is { } offset ? FakePoint.IdText(offset) : null;
-            var matching = c.Points.Values
-                .Where(p => from is null || string.CompareOrdinal(p.Id, from) >= 0)
-                .Where(p => FakeFilter.Matches(body["filter"], p))
-                .Take(limit + 1)
-                .ToList();
-            var page = new JsonArray();
-            foreach (var point in matching.Take(limit)) page.Add(Record(point, body["with_payload"], defaultAll: true));
-            return new JsonObject { ["points"] = page, ["next_page_offset"] = matching.Count > limit ? matching[limit].IdNode() : null };
-        }
-    }
-
-    public JsonNode Count(string name, JsonObject body)
-    {
-        lock (_lock) return new JsonObject { ["count"] = Get(name).Points.Values.Count(p => FakeFilter.Matches(body["filter"], p)) };
-    }
-
-    public JsonNode Query(string name, JsonObject body)
-    {
-        lock (_lock)
-        {
-            var c = Get(name);
-            var ranked = Rank(c, body, topLevel: true);
-            int limit = body["limit"]?.GetValue<int>() ?? 10;
-            var points = new JsonArray();
-            foreach (var (point, score) in ranked.Take(limit))
-            {
-                var scored = new JsonObject { ["id"] = point.IdNode(), ["version"] = 1, ["score"] = score };
-                if (point.SelectPayload(body["with_payload"], defaultAll: false) is { } payload) scored["payload"] = payload;
-                points.Add(scored);
+                info.PayloadSchema[field] = new PayloadSchemaInfo
+                {
+                    DataType = type == FieldType.Datetime ? PayloadSchemaType.Datetime : PayloadSchemaType.Keyword,
+                    Points = (ulong)c.Points.Values.Count(p => p.Payload.ContainsKey(field)),
+                };
             }
 
-            return new JsonObject { ["points"] = points };
+            return info;
         }
     }
 
-    private List<(FakePoint Point, double Score)> Rank(FakeCollection c, JsonObject request, bool topLevel)
+    public void CreateIndex(CreateFieldIndexCollection request)
     {
-        var prefetch = request["prefetch"] switch
+        lock (_lock)
         {
-            null => [],
-            JsonArray a => a.OfType<JsonObject>().ToList(),
-            JsonObject o => [o],
-            _ => throw new FakeQdrantError(400, "bad prefetch"),
-        };
-        var query = request["query"];
+            var c = Get(request.CollectionName);
+            if (!request.HasFieldType) throw FakeQdrantServer.Invalid($"Wrong input: field_type of the index on '{request.FieldName}' is missing");
+            if (request.FieldType is not (FieldType.Keyword or FieldType.Datetime)) throw FakeQdrantServer.Invalid($"fake: unsupported index type {request.FieldType}");
+            c.PayloadIndexes[request.FieldName] = request.FieldType;
+        }
+    }
+
+    public void Upsert(UpsertPoints request)
+    {
+        lock (_lock)
+        {
+            var c = Get(request.CollectionName);
+            var points = request.Points.Select(p => ToPoint(c, p)).ToList();
+            foreach (var point in points) c.Points[point.Key] = point;
+        }
+    }
+
+    public void DeletePoints(DeletePoints request)
+    {
+        lock (_lock)
+        {
+            var c = Get(request.CollectionName);
+            var selector = request.Points ?? throw FakeQdrantServer.Invalid("Wrong input: points selector is missing");
+            switch (selector.PointsSelectorOneOfCase)
+            {
+                case PointsSelector.PointsSelectorOneOfOneofCase.Points:
+                    foreach (var id in selector.Points.Ids) c.Points.Remove(FakePoint.KeyOf(id));
+                    break;
+                case PointsSelector.PointsSelectorOneOfOneofCase.Filter:
+                    CheckFilter(selector.Filter, c);
+                    foreach (var key in c.Points.Where(p => FakeFilter.Matches(selector.Filter, p.Value)).Select(p => p.Key).ToList()) c.Points.Remove(key);
+                    break;
+                default:
+                    throw FakeQdrantServer.Invalid("Wrong input: empty points selector");
+            }
+        }
+    }
+
+    public GetResponse Get(GetPoints request)
+    {
+        lock (_lock)
+        {
+            var c = Get(request.CollectionName);
+            var response = new GetResponse();
+            foreach (var id in request.Ids)
+            {
+                if (c.Points.TryGetValue(FakePoint.KeyOf(id), out var point)) response.Result.Add(Retrieved(point, request.WithPayload, defaultAll: false));
+            }
+
+            return response;
+        }
+    }
+
+    public ScrollResponse Scroll(ScrollPoints request)
+    {
+        lock (_lock)
+        {
+            var c = Get(request.CollectionName);
+            CheckFilter(request.Filter, c);
+            var from = request.Offset is { } offset ? FakePoint.KeyOf(offset) : null;
+            int limit = request.HasLimit ? (int)request.Limit : (int)DefaultLimit;
+            var page = c.Points.Values.Where(p => from is null || string.CompareOrdinal(p.Key, from) >= 0).Where(p => FakeFilter.Matches(request.Filter, p)).Take(limit + 1).ToList();
+            var response = new ScrollResponse();
+            foreach (var point in page.Take(limit)) response.Result.Add(Retrieved(point, request.WithPayload, defaultAll: true));
+            if (page.Count > limit) response.NextPageOffset = page[limit].Id.Clone();
+            return response;
+        }
+    }
+
+    public ulong Count(CountPoints request)
+    {
+        lock (_lock)
+        {
+            var c = Get(request.CollectionName);
+            CheckFilter(request.Filter, c);
+            return (ulong)c.Points.Values.Count(p => FakeFilter.Matches(request.Filter, p));
+        }
+    }
+
+    public List<ScoredPoint> RunQuery(QueryPoints request)
+    {
+        lock (_lock)
+        {
+            var c = Get(request.CollectionName);
+            var ranked = Rank(c, request.Prefetch, request.Query, request.HasUsing ? request.Using : null, request.Filter, request.Params);
+            ulong limit = request.HasLimit ? request.Limit : DefaultLimit;
+            return ranked.Skip((int)request.Offset).Take((int)limit).Select(x =>
+            {
+                var scored = new ScoredPoint { Id = x.Point.Id.Clone(), Score = (float)x.Score, Version = 1 };
+                scored.Payload.Add(x.Point.Select(request.WithPayload, defaultAll: false).ToDictionary(kv => kv.Key, kv => kv.Value.Clone()));
+                return scored;
+            }).ToList();
+        }
+    }
+
+    private List<(FakePoint Point, double Score)> Rank(FakeCollection c, IReadOnlyList<PrefetchQuery> prefetch, Query? query, string? vectorName, Filter? filter, SearchParams? parameters)
+    {
+        CheckFilter(filter, c);
         if (prefetch.Count > 0)
         {
-            if (query is not JsonObject fusion || !(fusion.ContainsKey("fusion") || fusion.ContainsKey("rrf")))
-                throw new FakeQdrantError(400, "fake: prefetch is supported with fusion queries only");
-            if (fusion["fusion"] is JsonValue f && f.GetValue<string>() != "rrf") throw new FakeQdrantError(400, "fake: only rrf fusion");
-            int k = fusion["rrf"]?["k"]?.GetValue<int>() ?? 2;
-            var legs = prefetch.Select(p => Rank(c, p, topLevel: false).Take(p["limit"]?.GetValue<int>() ?? 10).ToList()).ToList();
-            var scores = new Dictionary<string, (FakePoint Point, double Score)>(StringComparer.Ordinal);
-            foreach (var leg in legs)
+            int k = query?.VariantCase switch
             {
-                for (int position = 0; position < leg.Count; position++)
+                Query.VariantOneofCase.Fusion when query.Fusion == Fusion.Rrf => 2,
+                Query.VariantOneofCase.Rrf => query.Rrf.HasK ? (int)query.Rrf.K : 2,
+                _ => throw FakeQdrantServer.Invalid($"fake: a query with prefetches must fuse them by RRF (got {query?.VariantCase.ToString() ?? "no query"})"),
+            };
+            var scores = new Dictionary<string, (FakePoint Point, double Score)>(StringComparer.Ordinal);
+            foreach (var leg in prefetch)
+            {
+                if (!leg.HasLimit) throw FakeQdrantServer.Invalid("fake: a prefetch leg needs a limit (the default of 10 is never what the store means)");
+                var ranked = Rank(c, leg.Prefetch, leg.Query, leg.HasUsing ? leg.Using : null, leg.Filter, leg.Params).Take((int)leg.Limit).ToList();
+                for (int position = 0; position < ranked.Count; position++)
                 {
-                    var point = leg[position].Point;
-                    var current = scores.GetValueOrDefault(point.Id, (point, 0));
-                    scores[point.Id] = (point, current.Score + 1.0 / (k + position));
+                    var point = ranked[position].Point;
+                    var current = scores.GetValueOrDefault(point.Key, (point, 0));
+                    scores[point.Key] = (point, current.Score + 1.0 / (k + position));
                 }
             }
 
-            return scores.Values.Where(x => FakeFilter.Matches(request["filter"], x.Point)).OrderByDescending(x => x.Score).ThenBy(x => x.Point.Id, StringComparer.Ordinal).ToList();
+            return scores.Values.Where(x => FakeFilter.Matches(filter, x.Point)).OrderByDescending(x => x.Score).ThenBy(x => x.Point.Key, StringComparer.Ordinal).ToList();
         }
 
-        var vectorName = request["using"]?.GetValue<string>() ?? "";
-        var candidates = c.Points.Values.Where(p => FakeFilter.Matches(request["filter"], p));
-        switch (query)
+        if (query?.VariantCase != Query.VariantOneofCase.Nearest) throw FakeQdrantServer.Invalid($"fake: unsupported query {query?.VariantCase.ToString() ?? "(none)"}");
+        if (vectorName is null) throw FakeQdrantServer.Invalid("fake: the collections have named vectors only: 'using' is required");
+        var candidates = c.Points.Values.Where(p => FakeFilter.Matches(filter, p));
+        var input = query.Nearest;
+        switch (input.VariantCase)
         {
-            case JsonArray dense:
-                if (!c.DenseSizes.TryGetValue(vectorName, out int size)) throw new FakeQdrantError(400, $"Wrong input: Not existing vector name error: {vectorName}");
-                var q = Normalize(dense.Select(x => x!.GetValue<float>()).ToArray());
-                if (q.Length != size) throw new FakeQdrantError(400, $"Wrong input: Vector dimension error: expected dim: {size}, got {q.Length}");
+            case VectorInput.VariantOneofCase.Dense:
+                if (!c.DenseSizes.TryGetValue(vectorName, out var size)) throw FakeQdrantServer.Invalid($"Wrong input: Not existing vector name error: {vectorName}");
+                if ((ulong)input.Dense.Data.Count != size) throw FakeQdrantServer.Invalid($"Wrong input: Vector dimension error: expected dim: {size}, got {input.Dense.Data.Count}");
+                var q = Normalize([.. input.Dense.Data]);
                 return candidates.Where(p => p.Dense.ContainsKey(vectorName))
                     .Select(p => (p, (double)Dot(p.Dense[vectorName], q)))
-                    .OrderByDescending(x => x.Item2).ThenBy(x => x.p.Id, StringComparer.Ordinal).ToList();
-            case JsonObject sparse when sparse.ContainsKey("indices"):
-                if (!c.SparseModifiers.TryGetValue(vectorName, out var modifier)) throw new FakeQdrantError(400, $"Wrong input: Not existing vector name error: {vectorName}");
-                var terms = ParseSparse(sparse);
+                    .OrderByDescending(x => x.Item2).ThenBy(x => x.p.Key, StringComparer.Ordinal).ToList();
+            case VectorInput.VariantOneofCase.Sparse:
+                if (!c.SparseModifiers.TryGetValue(vectorName, out var modifier)) throw FakeQdrantServer.Invalid($"Wrong input: Not existing vector name error: {vectorName}");
+                if (parameters is { Exact: true }) throw FakeQdrantServer.Invalid("fake: exact search parameters on a sparse vector");
+                var terms = Sparse(input.Sparse.Indices, input.Sparse.Values);
                 var holders = c.Points.Values.Where(p => p.Sparse.ContainsKey(vectorName)).ToList();
-                double idf(uint index)
+                double Idf(uint index)
                 {
-                    if (modifier != "idf") return 1;
+                    if (modifier != Modifier.Idf) return 1;
                     int n = holders.Count(p => p.Sparse[vectorName].ContainsKey(index));
                     return Math.Log(1 + (holders.Count - n + 0.5) / (n + 0.5));
                 }
 
-                var weights = terms.ToDictionary(t => t.Key, t => t.Value * idf(t.Key));
+                var weights = terms.ToDictionary(t => t.Key, t => t.Value * Idf(t.Key));
                 return candidates.Where(p => p.Sparse.TryGetValue(vectorName, out var v) && v.Keys.Any(weights.ContainsKey))
                     .Select(p => (p, p.Sparse[vectorName].Where(kv => weights.ContainsKey(kv.Key)).Sum(kv => kv.Value * weights[kv.Key])))
-                    .OrderByDescending(x => x.Item2).ThenBy(x => x.p.Id, StringComparer.Ordinal).ToList();
-            case JsonObject nearest when nearest.ContainsKey("nearest"):
-                var inner = new JsonObject { ["query"] = nearest["nearest"]!.DeepClone(), ["using"] = vectorName, ["filter"] = request["filter"]?.DeepClone() };
-                return Rank(c, inner, topLevel);
+                    .OrderByDescending(x => x.Item2).ThenBy(x => x.p.Key, StringComparer.Ordinal).ToList();
             default:
-                throw new FakeQdrantError(400, $"fake: unsupported query {query?.ToJsonString()}");
+                throw FakeQdrantServer.Invalid($"fake: unsupported query vector {input.VariantCase}");
         }
     }
 
-    private static FakePoint ParsePoint(FakeCollection c, JsonObject p)
+    private static FakePoint ToPoint(FakeCollection c, PointStruct p)
     {
-        var point = new FakePoint { Id = FakePoint.IdText(p["id"]!) };
-        if (p["vector"] is not JsonObject vectors) throw new FakeQdrantError(400, "fake: only named vectors are supported");
-        foreach (var (vectorName, value) in vectors)
+        var point = new FakePoint { Id = p.Id.Clone(), Key = FakePoint.KeyOf(p.Id), Payload = p.Payload.Clone() };
+        if (p.Vectors is { VectorsOptionsCase: not Vectors.VectorsOptionsOneofCase.Vectors_ and not Vectors.VectorsOptionsOneofCase.None })
+            throw FakeQdrantServer.Invalid("fake: only named vectors are supported");
+        foreach (var (name, vector) in p.Vectors?.Vectors_?.Vectors ?? [])
         {
-            if (c.DenseSizes.TryGetValue(vectorName, out int size) && value is JsonArray dense)
+#pragma warning disable CS0612 // the deprecated fields are what this checks for
+            if (vector.Data.Count > 0 || vector.Indices is not null) throw FakeQdrantServer.Invalid($"fake: vector '{name}' uses the deprecated data/indices fields");
+#pragma warning restore CS0612
+            switch (vector.VectorCase)
             {
-                var v = dense.Select(x => x!.GetValue<float>()).ToArray();
-                if (v.Length != size) throw new FakeQdrantError(400, $"Wrong input: Vector dimension error: expected dim: {size}, got {v.Length}");
-                point.Dense[vectorName] = Normalize(v);
-            }
-            else if (c.SparseModifiers.ContainsKey(vectorName) && value is JsonObject sparse)
-            {
-                point.Sparse[vectorName] = ParseSparse(sparse);
-            }
-            else
-            {
-                throw new FakeQdrantError(400, $"Wrong input: Not existing vector name error: {vectorName}");
+                case Vector.VectorOneofCase.Dense when c.DenseSizes.TryGetValue(name, out var size):
+                    if ((ulong)vector.Dense.Data.Count != size) throw FakeQdrantServer.Invalid($"Wrong input: Vector dimension error: expected dim: {size}, got {vector.Dense.Data.Count}");
+                    point.Dense[name] = Normalize([.. vector.Dense.Data]);
+                    break;
+                case Vector.VectorOneofCase.Sparse when c.SparseModifiers.ContainsKey(name):
+                    point.Sparse[name] = Sparse(vector.Sparse.Indices, vector.Sparse.Values);
+                    break;
+                default:
+                    throw FakeQdrantServer.Invalid($"Wrong input: Not existing vector name error: {name} ({vector.VectorCase})");
             }
         }
 
-        point.Payload = p["payload"] is JsonObject payload ? (JsonObject)payload.DeepClone() : [];
         return point;
     }
 
-    private static Dictionary<uint, float> ParseSparse(JsonObject sparse)
+    private static Dictionary<uint, float> Sparse(IReadOnlyList<uint> indices, IReadOnlyList<float> values)
     {
-        var indices = sparse["indices"]!.AsArray().Select(x => x!.GetValue<uint>()).ToList();
-        var values = sparse["values"]!.AsArray().Select(x => x!.GetValue<float>()).ToList();
-        if (indices.Count != values.Count) throw new FakeQdrantError(400, "Wrong input: Sparse vector indices and values must have the same length");
-        if (indices.Distinct().Count() != indices.Count) throw new FakeQdrantError(400, "Wrong input: Sparse vector indices must be unique");
+        if (indices.Count != values.Count) throw FakeQdrantServer.Invalid("Wrong input: Sparse vector indices and values must have the same length");
+        if (indices.Distinct().Count() != indices.Count) throw FakeQdrantServer.Invalid("Wrong input: Sparse vector indices must be unique");
         return indices.Zip(values).ToDictionary(x => x.First, x => x.Second);
     }
 
-    private static JsonObject Record(FakePoint point, JsonNode? withPayload, bool defaultAll)
+    private static RetrievedPoint Retrieved(FakePoint point, WithPayloadSelector? selector, bool defaultAll)
     {
-        var record = new JsonObject { ["id"] = point.IdNode() };
-        if (point.SelectPayload(withPayload, defaultAll) is { } payload) record["payload"] = payload;
-        return record;
+        var retrieved = new RetrievedPoint { Id = point.Id.Clone() };
+        retrieved.Payload.Add(point.Select(selector, defaultAll).ToDictionary(kv => kv.Key, kv => kv.Value.Clone()));
+        return retrieved;
+    }
+
+    private static void CheckFilter(Filter? filter, FakeCollection c)
+    {
+        var problems = FakeFilter.Problems(filter, c).ToList();
+        if (problems.Count > 0) throw FakeQdrantServer.Invalid(string.Join("; ", problems));
     }
 
     private static float[] Normalize(float[] v)
@@ -287,7 +315,5 @@ internal sealed class FakeQdrantEngine
     private static float Dot(float[] a, float[] b) => a.Zip(b).Sum(x => x.First * x.Second);
 
     private FakeCollection Get(string name) =>
-        _collections.GetValueOrDefault(name) ?? throw new FakeQdrantError(404, $"Not found: Collection `{name}` doesn't exist!");
-
-    private static JsonObject Completed() => new() { ["operation_id"] = 1, ["status"] = "completed" };
+        _collections.GetValueOrDefault(name) ?? throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"Not found: Collection `{name}` doesn't exist!"));
 }

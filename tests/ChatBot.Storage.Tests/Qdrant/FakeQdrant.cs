@@ -1,25 +1,29 @@
-using System.Text.Json.Nodes;
 using ChatBot.Storage.Qdrant;
 using ChatBot.Storage.Tests.Fake;
+using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Storage.Tests.Qdrant;
 
-/// <summary>A started <see cref="FakeQdrantServer"/> with an HTTP client and stores pointed at it (collection prefix "test").</summary>
+/// <summary>A started <see cref="FakeQdrantServer"/> and stores pointed at it (collection prefix "test").</summary>
 internal sealed class FakeQdrant : IAsyncDisposable
 {
+    public const string Query = "/qdrant.Points/Query";
+    public const string QueryBatch = "/qdrant.Points/QueryBatch";
+    public const string Upsert = "/qdrant.Points/Upsert";
+    public const string Delete = "/qdrant.Points/Delete";
+    public const string Exists = "/qdrant.Collections/CollectionExists";
+
     private readonly List<QdrantTranscriptStore> _stores = [];
 
     private FakeQdrant(FakeQdrantServer server) => Server = server;
 
     public FakeQdrantServer Server { get; }
 
-    public HttpClient Http { get; } = new();
-
     public static async Task<FakeQdrant> StartAsync(string? requiredApiKey = null) => new(await FakeQdrantServer.StartAsync(requiredApiKey));
 
-    /// <summary>A store with small, fast settings: vector size 8, tiny retry delays.</summary>
-    public QdrantTranscriptStore CreateStore(Action<QdrantOptions>? configure = null, ILogger<QdrantTranscriptStore>? logger = null)
+    /// <summary>A store with small, fast settings: the conformance vector size, tiny retry delays.</summary>
+    public QdrantTranscriptStore CreateStore(Action<QdrantOptions>? configure = null, ILoggerFactory? loggerFactory = null)
     {
         var options = new QdrantOptions
         {
@@ -31,23 +35,23 @@ internal sealed class FakeQdrant : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);
-        var store = new QdrantTranscriptStore(Http, options, logger);
+        var store = new QdrantTranscriptStore(options, loggerFactory);
         _stores.Add(store);
         return store;
     }
 
-    public IReadOnlyList<RecordedRequest> Requests(string? pathContains = null) =>
-        Server.Requests.Where(r => pathContains is null || r.Path.Contains(pathContains, StringComparison.Ordinal)).ToList();
+    /// <summary>The calls of one gRPC method, decoded.</summary>
+    public List<T> Requests<T>(string method) where T : IMessage =>
+        Server.Requests.Where(r => r.Method == method).Select(r => r.As<T>()).ToList();
 
-    public static JsonObject Json(RecordedRequest request) => JsonNode.Parse(request.Body)!.AsObject();
+    public int Count(string method) => Server.Requests.Count(r => r.Method == method);
 
     public void AssertNoViolations() =>
-        Assert.True(Server.Violations.Count == 0, "Violations of the Qdrant API description:\n" + string.Join("\n", Server.Violations));
+        Assert.True(Server.Violations.Count == 0, "Requests the fake Qdrant refused:\n" + string.Join("\n", Server.Violations));
 
     public async ValueTask DisposeAsync()
     {
         foreach (var store in _stores) store.Dispose();
-        Http.Dispose();
         await Server.DisposeAsync();
     }
 }

@@ -38,7 +38,13 @@ public sealed class QdrantPipelineTests
         Assert.Equal(2, again.DocumentsUnchanged);
 
         var search = new SearchService(store);
+        int before = qdrant.Server.Requests.Count;
         var response = await search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about North Korea?" }, Ct);
+        // Without an embedder a search is its keyword ranking: one query on the sparse vector, nothing else sent
+        // (the speaker and document directory was read before and is cached).
+        var sent = qdrant.Server.Requests.Skip(before).Where(r => r.Method.StartsWith("/qdrant.Points/Query", StringComparison.Ordinal)).ToList();
+        Assert.Equal([FakeQdrant.Query], sent.Select(r => r.Method));
+        Assert.Equal("bm25", sent[0].As<global::Qdrant.Client.Grpc.QueryPoints>().Using);
         Assert.NotEmpty(response.Results);
         Assert.Contains("North Korea", response.Results[0].Text);
         foreach (var r in response.Results)

@@ -61,7 +61,7 @@ public sealed class SparseEncoderTests
         Assert.Equal(0xE40C292Cu, SparseEncoder.Index("a"));
     }
 
-    private static float Weight(ChatBot.Storage.Qdrant.Http.SparseVectorData? vector, string term)
+    private static float Weight(SparseVectorData? vector, string term)
     {
         Assert.NotNull(vector);
         int i = Array.IndexOf(vector.Indices, SparseEncoder.Index(term));
