@@ -22,10 +22,13 @@ public static class ChatBotServiceCollectionExtensions
             .Validate(o => o.Chunking.MaxTokens is >= 16 and <= 128, "ChatBot:Chunking:MaxTokens must be 16 to 128 (the encoder reads 128 tokens)")
             .Validate(o => o.Search.DefaultLimit is >= 1 and <= SearchQuery.MaxLimit, $"ChatBot:Search:DefaultLimit must be 1 to {SearchQuery.MaxLimit}")
             .Validate(o => o.Storage.Provider is "Embedded" or "Qdrant", "ChatBot:Storage:Provider must be Embedded or Qdrant")
+            .Validate(o => o.Ingest.MaxTurnsPerDocument >= 1 && o.Ingest.MaxChunksPerDocument >= 1 && o.Ingest.MaxFolderDepth >= 0,
+                "ChatBot:Ingest:MaxTurnsPerDocument and MaxChunksPerDocument must be at least 1, MaxFolderDepth at least 0")
+            .Validate(o => o.Ingest.LastUnYear is null || o.Ingest.LastUnYear >= o.Ingest.FirstUnYear, "ChatBot:Ingest:LastUnYear must not be before FirstUnYear")
             .ValidateOnStart();
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton(sp => new AppPaths(contentRoot, sp.GetRequiredService<IOptions<ChatBotOptions>>().Value));
-        services.AddSingleton(_ => TranscriptReader.CreateDefault());
+        services.AddSingleton(sp => TranscriptReader.CreateDefault(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Ingest.ToOptions().Parsing));
         services.AddSingleton<EmbedderProvider>();
         services.AddSingleton(sp =>
         {
@@ -62,7 +65,8 @@ public static class ChatBotServiceCollectionExtensions
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<TranscriptReader>(), sp.GetRequiredService<TurnChunker>(), sp.GetRequiredService<ITranscriptStore>(),
-            sp.GetRequiredService<EmbedderProvider>().IngestionEmbedder, sp.GetRequiredService<ILogger<IngestionPipeline>>()));
+            sp.GetRequiredService<EmbedderProvider>().IngestionEmbedder, sp.GetRequiredService<ILogger<IngestionPipeline>>(),
+            sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Ingest.ToOptions()));
         services.AddSingleton<CorpusBootstrapper>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton(sp => ChatModelFactory.Create(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Chat, sp.GetRequiredService<AppPaths>(),
