@@ -18,8 +18,9 @@ public static class IngestCommand
         {
             using var host = CliHost.Build(parse.GetValue(dataOption));
             var services = host.Services;
-            var pipeline = services.GetRequiredService<IngestionPipeline>();
             var embedder = services.GetRequiredService<EmbedderProvider>();
+            embedder.EnsureAvailable();
+            var pipeline = services.GetRequiredService<IngestionPipeline>();
             Console.Error.WriteLine($"Store: {services.GetRequiredService<ChatBot.Storage.ITranscriptStore>().Description}");
             Console.Error.WriteLine($"Encoder: {embedder.Status}");
             var summary = await RunWithProgressAsync(pipeline, parse.GetValue(paths)!, ct);

@@ -6,6 +6,7 @@ using ChatBot.Retrieval;
 using ChatBot.Storage;
 using ChatBot.Storage.Qdrant;
 using ChatBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Hosting;
@@ -17,6 +18,7 @@ public static class ChatBotServiceCollectionExtensions
     public static IHostApplicationBuilder AddChatBotServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(_ => SecretRedactor.FromConfiguration(builder.Configuration));
         services.AddOptions<ChatBotOptions>().BindConfiguration(ChatBotOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "ChatBot:DataDirectory must name a folder")
             .Validate(o => o.Chunking.MaxTokens is >= 16 and <= 128, "ChatBot:Chunking:MaxTokens must be 16 to 128 (the encoder reads 128 tokens)")
@@ -68,9 +70,16 @@ public static class ChatBotServiceCollectionExtensions
             sp.GetRequiredService<EmbedderProvider>().IngestionEmbedder, sp.GetRequiredService<ILogger<IngestionPipeline>>(),
             sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Ingest.ToOptions()));
         services.AddSingleton<CorpusBootstrapper>();
+        // API keys live in the embedded store's file; with Qdrant, in a SQLite file of their own in the data directory.
+        services.AddSingleton(sp =>
+        {
+            var paths = sp.GetRequiredService<AppPaths>();
+            var embedded = sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Storage.Provider == "Embedded";
+            return new SqliteApiKeyStore(embedded ? paths.DatabasePath : Path.Combine(paths.DataDirectory, "apikeys.db"));
+        });
         services.AddSingleton<ConversationStore>();
         services.AddSingleton(sp => ChatModelFactory.Create(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Chat, sp.GetRequiredService<AppPaths>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(), sp.GetService<SecretRedactor>()));
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ChatBotOptions>>().Value;
