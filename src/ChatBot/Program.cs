@@ -11,6 +11,7 @@ var root = new RootCommand("ChatBot: verbatim, cited quotes from officials' tran
     BenchCommand.Create(data),
     ServeCommand.Create(data),
     ApiKeyCommand.Create(data),
+    LoadTestCommand.Create(),
 };
 
 // Every error that reaches this point is one line on stderr and an exit code (ExitCodes), never a stack trace.

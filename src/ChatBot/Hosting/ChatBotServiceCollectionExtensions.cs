@@ -29,7 +29,14 @@ public static class ChatBotServiceCollectionExtensions
             .Validate(o => o.Ingest.LastUnYear is null || o.Ingest.LastUnYear >= o.Ingest.FirstUnYear, "ChatBot:Ingest:LastUnYear must not be before FirstUnYear")
             .ValidateOnStart();
         var contentRoot = builder.Environment.ContentRootPath;
-        services.AddSingleton(sp => new AppPaths(contentRoot, sp.GetRequiredService<IOptions<ChatBotOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var paths = new AppPaths(contentRoot, sp.GetRequiredService<IOptions<ChatBotOptions>>().Value);
+            // Sources are shown to clients relative to the content root or to the folder holding a configured corpus path.
+            ChatBot.Api.Contracts.SourcePaths.AddRoots([paths.ContentRoot, .. sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Corpus
+                .Select(c => Path.GetDirectoryName(paths.Resolve(c).TrimEnd(Path.DirectorySeparatorChar))).OfType<string>()]);
+            return paths;
+        });
         services.AddSingleton(sp => TranscriptReader.CreateDefault(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Ingest.ToOptions().Parsing));
         services.AddSingleton<EmbedderProvider>();
         services.AddSingleton(sp =>
