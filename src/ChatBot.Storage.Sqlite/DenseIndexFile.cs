@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
@@ -8,14 +9,16 @@ namespace ChatBot.Storage.Sqlite;
 /// Where a <see cref="DenseIndex"/> comes from: the chunks table (the truth), or the index file beside the
 /// database (<c>chatbot.vectors</c>), a cache of the built index that a new process reads in one pass instead of
 /// reading every vector from SQLite and clustering again. The file names the store (its <c>store_id</c>) and the
-/// generation it was built from; any other store or generation, a truncated file or an unknown format is ignored and
-/// the index is rebuilt from SQLite. It is written to a temporary file and renamed into place, so a reader never
+/// generation it was built from, and ends with a SHA-256 of everything before it (header, ids, filters, clusters and
+/// vectors); any other store or generation, a checksum that does not match, a truncated file or an unknown format is
+/// ignored and the index is rebuilt from SQLite. It is written to a temporary file and renamed into place, so a reader never
 /// sees half a file.
 /// </summary>
 internal static class DenseIndexFile
 {
     private const int Magic = 0x58564243; // "CBVX"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int ChecksumBytes = 32;
     private const int Trailer = 0x21444E45; // "END!"
 
     /// <summary>Reads every stored vector with the columns filters need, in one read transaction (a consistent snapshot).</summary>
@@ -82,33 +85,39 @@ internal static class DenseIndexFile
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
                 var rows = index.Rows;
-                writer.Write(Magic);
-                writer.Write(FormatVersion);
-                writer.Write(index.StoreId);
-                writer.Write(index.Generation);
-                writer.Write(index.Count);
-                writer.Write(rows.Dimensions);
-                writer.Write(index.TrainedCount);
-                writer.Write(index.Centroids?.Length ?? 0);
-                writer.Write(index.ListStarts.Length);
-                writer.Write(rows.SpeakerNames.Length);
-                foreach (var s in rows.SpeakerNames) writer.Write(s);
-                writer.Write(rows.DocumentNames.Length);
-                foreach (var s in rows.DocumentNames) writer.Write(s);
-                writer.Flush();
-                WriteArray(stream, index.Centroids ?? []);
-                WriteArray(stream, index.ListStarts);
-                WriteArray(stream, rows.RowIds);
-                WriteArray(stream, rows.Roles);
-                WriteArray(stream, rows.Speakers);
-                WriteArray(stream, rows.Documents);
-                WriteArray(stream, rows.DateFrom);
-                WriteArray(stream, rows.DateTo);
-                WriteArray(stream, rows.Vectors);
-                writer.Write(Trailer);
+                var header = new MemoryStream();
+                using (var writer = new BinaryWriter(header, Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(Magic);
+                    writer.Write(FormatVersion);
+                    writer.Write(index.StoreId);
+                    writer.Write(index.Generation);
+                    writer.Write(index.Count);
+                    writer.Write(rows.Dimensions);
+                    writer.Write(index.TrainedCount);
+                    writer.Write(index.Centroids?.Length ?? 0);
+                    writer.Write(index.ListStarts.Length);
+                    writer.Write(rows.SpeakerNames.Length);
+                    foreach (var s in rows.SpeakerNames) writer.Write(s);
+                    writer.Write(rows.DocumentNames.Length);
+                    foreach (var s in rows.DocumentNames) writer.Write(s);
+                }
+
+                Hashed(stream, hash, header.GetBuffer().AsSpan(0, (int)header.Length));
+                WriteArray(stream, hash, index.Centroids ?? []);
+                WriteArray(stream, hash, index.ListStarts);
+                WriteArray(stream, hash, rows.RowIds);
+                WriteArray(stream, hash, rows.Roles);
+                WriteArray(stream, hash, rows.Speakers);
+                WriteArray(stream, hash, rows.Documents);
+                WriteArray(stream, hash, rows.DateFrom);
+                WriteArray(stream, hash, rows.DateTo);
+                WriteArray(stream, hash, rows.Vectors);
+                stream.Write(hash.GetHashAndReset());
+                stream.Write(BitConverter.GetBytes(Trailer));
             }
 
             File.Move(temporary, path, overwrite: true);
@@ -146,18 +155,32 @@ internal static class DenseIndexFile
 
             var speakers = ReadNames(reader);
             var documents = ReadNames(reader);
-            var centroids = ReadArray<float>(stream, h.CentroidValues);
-            var listStarts = ReadArray<int>(stream, h.ListStarts);
-            var rowIds = ReadArray<long>(stream, h.Count);
-            var roles = ReadArray<byte>(stream, h.Count);
-            var speakerOf = ReadArray<int>(stream, h.Count);
-            var documentOf = ReadArray<int>(stream, h.Count);
-            var dateFrom = ReadArray<int>(stream, h.Count);
-            var dateTo = ReadArray<int>(stream, h.Count);
-            var vectors = ReadArray<sbyte>(stream, (long)h.Count * h.Dimensions);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long headerLength = stream.Position;
+            stream.Position = 0;
+            var headerBytes = new byte[headerLength];
+            stream.ReadExactly(headerBytes);
+            hash.AppendData(headerBytes);
+            var centroids = ReadArray<float>(stream, hash, h.CentroidValues);
+            var listStarts = ReadArray<int>(stream, hash, h.ListStarts);
+            var rowIds = ReadArray<long>(stream, hash, h.Count);
+            var roles = ReadArray<byte>(stream, hash, h.Count);
+            var speakerOf = ReadArray<int>(stream, hash, h.Count);
+            var documentOf = ReadArray<int>(stream, hash, h.Count);
+            var dateFrom = ReadArray<int>(stream, hash, h.Count);
+            var dateTo = ReadArray<int>(stream, hash, h.Count);
+            var vectors = ReadArray<sbyte>(stream, hash, (long)h.Count * h.Dimensions);
+            var checksum = new byte[ChecksumBytes];
+            stream.ReadExactly(checksum);
             if (reader.ReadInt32() != Trailer || stream.Position != stream.Length)
             {
-                reason = "the index file is damaged";
+                reason = "the index file is damaged (truncated or extended)";
+                return null;
+            }
+
+            if (!CryptographicOperations.FixedTimeEquals(checksum, hash.GetHashAndReset()))
+            {
+                reason = "the index file is damaged (its SHA-256 checksum does not match its contents)";
                 return null;
             }
 
@@ -190,7 +213,7 @@ internal static class DenseIndexFile
             if (ReadHeader(reader, storeId, out _) is not { } h || h.Dimensions != dimensions || h.CentroidValues == 0) return null;
             ReadNames(reader);
             ReadNames(reader);
-            return (ReadArray<float>(stream, h.CentroidValues), h.TrainedCount);
+            return (ReadArray<float>(stream, null, h.CentroidValues), h.TrainedCount);
         }
         catch (Exception e) when (Unreadable(e))
         {
@@ -246,14 +269,22 @@ internal static class DenseIndexFile
         return names;
     }
 
-    private static void WriteArray<T>(Stream stream, T[] values) where T : unmanaged => stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    private static void WriteArray<T>(Stream stream, IncrementalHash hash, T[] values) where T : unmanaged => Hashed(stream, hash, MemoryMarshal.AsBytes(values.AsSpan()));
 
-    private static T[] ReadArray<T>(Stream stream, long count) where T : unmanaged
+    private static void Hashed(Stream stream, IncrementalHash hash, ReadOnlySpan<byte> bytes)
+    {
+        hash.AppendData(bytes);
+        stream.Write(bytes);
+    }
+
+    private static T[] ReadArray<T>(Stream stream, IncrementalHash? hash, long count) where T : unmanaged
     {
         if (count > Array.MaxLength || count * Marshal.SizeOf<T>() > stream.Length - stream.Position)
             throw new EndOfStreamException("the index file is shorter than its header says");
         var values = new T[count];
-        stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        stream.ReadExactly(bytes);
+        hash?.AppendData(bytes);
         return values;
     }
 

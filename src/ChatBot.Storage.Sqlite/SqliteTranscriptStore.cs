@@ -57,6 +57,9 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     /// <summary>The vector index file beside the database (a cache, rebuilt from the database when stale).</summary>
     public string IndexPath => Path.ChangeExtension(DatabasePath, ".vectors");
 
+    /// <summary>A small file beside the database saying a store lives here, so a lost database is noticed.</summary>
+    public string MarkerPath => Path.ChangeExtension(DatabasePath, ".store");
+
     /// <summary>Where the vector index in memory came from last: "file", "database" or null before the first vector search.</summary>
     internal string? IndexSource { get; private set; }
 
@@ -70,8 +73,18 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var dir = Path.GetDirectoryName(DatabasePath);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        try
+        {
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"The store's folder {dir} cannot be created ({e.Message.TrimEnd('.')}). Use --data or ChatBot:DataDirectory to name a writable folder.", e);
+        }
+
+        EnsureNotLost();
         await using var connection = await OpenAsync(cancellationToken);
+        string? storeId;
         try
         {
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -99,15 +112,43 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             }
 
             await tx.CommitAsync(cancellationToken);
+            storeId = Scalar(connection, null, "SELECT value FROM meta WHERE key = 'store_id'");
         }
         catch (SqliteException e)
         {
             throw Corrupt(e);
         }
+
+        if (!File.Exists(MarkerPath))
+        {
+            try
+            {
+                File.WriteAllText(MarkerPath, $"{storeId}\nThis folder holds a ChatBot store; {Path.GetFileName(DatabasePath)} is its database. Delete this file only with the database.\n");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogWarning("Could not write the store marker {Path}: {Message}", MarkerPath, e.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refuses a database that is missing or empty (0 bytes) where a store was: its vector file or marker is still
+    /// there. SQLite would take an empty file for a new database, and the store would silently start over.
+    /// </summary>
+    private void EnsureNotLost()
+    {
+        var db = new FileInfo(DatabasePath);
+        if (db.Exists && db.Length > 0) return;
+        var evidence = new[] { MarkerPath, IndexPath }.Where(File.Exists).Select(Path.GetFileName).ToList();
+        if (evidence.Count == 0) return;
+        var state = db.Exists ? "is empty (0 bytes)" : "is missing";
+        throw new StoreException(
+            $"The store file {DatabasePath} {state}, but this folder had a store ({string.Join(" and ", evidence)} still there). Restore the file from a backup; to start over on purpose, delete the data folder.");
     }
 
     /// <inheritdoc />
-    public async Task<StoredDocumentState?> GetDocumentStateAsync(string documentId, CancellationToken cancellationToken = default)
+    private async Task<StoredDocumentState?> GetDocumentStateCoreAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = Command(connection, "SELECT version, signature FROM documents WHERE id = $id", ("$id", documentId));
@@ -227,7 +268,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     }
 
     /// <inheritdoc />
-    public async Task<TranscriptDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    private async Task<TranscriptDocument?> GetDocumentCoreAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = Command(connection, """
@@ -253,7 +294,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<DocumentSummary>> ListDocumentsCoreAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = Command(connection, """
@@ -284,7 +325,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<SpeakerSummary>> ListSpeakersCoreAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = Command(connection, """
@@ -298,7 +339,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     }
 
     /// <inheritdoc />
-    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    private async Task<StoreStatistics> GetStatisticsCoreAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = Command(connection, """
@@ -323,7 +364,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ChunkHit>> SearchAsync(ChunkSearchRequest request, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<ChunkHit>> SearchCoreAsync(ChunkSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var connection = await OpenAsync(cancellationToken);
@@ -386,6 +427,97 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         }
 
         return hits;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDocumentState?> GetDocumentStateAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetDocumentStateCoreAsync(documentId, cancellationToken);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TranscriptDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetDocumentCoreAsync(documentId, cancellationToken);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ListDocumentsCoreAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ListSpeakersCoreAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetStatisticsCoreAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChunkHit>> SearchAsync(ChunkSearchRequest request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SearchCoreAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task PrepareSearchAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await PrepareSearchCoreAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e);
+        }
     }
 
     /// <inheritdoc />
@@ -533,7 +665,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
 
     /// <inheritdoc />
     /// <remarks>Builds the vector index (clustering a large store) and writes its file, so the next process starts fast.</remarks>
-    public async Task PrepareSearchAsync(CancellationToken cancellationToken = default)
+    private async Task PrepareSearchCoreAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await DenseIndexAsync(connection, cancellationToken);
@@ -569,7 +701,12 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             }
             else
             {
-                if (File.Exists(IndexPath)) _logger.LogInformation("Rebuilding the vector index from the database: the index file was not used ({Reason})", reason);
+                if (File.Exists(IndexPath))
+                {
+                    if (reason.Contains("damaged", StringComparison.Ordinal) || reason.Contains("inconsistent", StringComparison.Ordinal))
+                        _logger.LogWarning("The vector index file {Path} was not used: {Reason}. Rebuilding it from the database", IndexPath, reason);
+                    else _logger.LogInformation("Rebuilding the vector index from the database: the index file was not used ({Reason})", reason);
+                }
                 loaded = await BuildIndexAsync(connection, ct);
                 IndexSource = "database";
             }
@@ -650,9 +787,50 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         }
     }
 
+    /// <summary>
+    /// What a damaged file makes a read throw: SQLite's own corruption codes, or a value no writer of this store
+    /// writes (a date out of range, a number where text was, broken JSON), which page-level damage produces.
+    /// </summary>
+    private static bool IsDamage(Exception e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode is 11 or 26,
+        ArgumentOutOfRangeException or FormatException or JsonException or InvalidCastException or OverflowException or IndexOutOfRangeException => true,
+        _ => false,
+    };
+
+    /// <summary>A one-line report naming the file and what <c>PRAGMA quick_check</c> finds in it.</summary>
+    private StoreException Damaged(Exception e)
+    {
+        var check = QuickCheck();
+        var cause = e is SqliteException ? e.Message.TrimEnd('.') : $"a row could not be read: {e.Message.ReplaceLineEndings(" ").TrimEnd('.')}";
+        return new StoreException(
+            $"The store file {DatabasePath} is damaged ({cause}); PRAGMA quick_check: {check}. Restore it from a backup, or move the data folder aside and ingest again.", e);
+    }
+
+    /// <summary>The first findings of <c>PRAGMA quick_check</c> on one line, or why it could not run.</summary>
+    internal string QuickCheck()
+    {
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA quick_check(3)";
+            using var reader = cmd.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read()) lines.Add(reader.GetString(0).ReplaceLineEndings(" "));
+            return string.Join("; ", lines);
+        }
+        catch (SqliteException e)
+        {
+            return $"could not run ({e.Message.TrimEnd('.')})";
+        }
+    }
+
     private StoreException Corrupt(SqliteException e) => e.SqliteErrorCode switch
     {
-        26 or 11 => new StoreException($"The store file {DatabasePath} is not a usable ChatBot database ({e.Message.TrimEnd('.')}). Move it aside or delete it, then ingest again to rebuild the index.", e),
+        11 => Damaged(e),
+        26 => new StoreException($"The store file {DatabasePath} is not a usable ChatBot database ({e.Message.TrimEnd('.')}). Move it aside or delete it, then ingest again to rebuild the index.", e),
         14 => new StoreException($"The store file {DatabasePath} cannot be opened ({e.Message.TrimEnd('.')}). Check that its folder exists and is writable.", e),
         _ => new StoreException($"The store {DatabasePath} failed: {e.Message}", e),
     };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ChatBot.Cli;
-using ChatBot.Storage;
 
 var data = new Option<string?>("--data") { Description = "Data directory (default: ChatBot:DataDirectory from appsettings.json)", Recursive = true };
 var root = new RootCommand("ChatBot: verbatim, cited quotes from officials' transcripts")
@@ -12,19 +11,18 @@ var root = new RootCommand("ChatBot: verbatim, cited quotes from officials' tran
     FitRelevanceCommand.Create(data),
     BenchCommand.Create(data),
     ServeCommand.Create(data),
+    ApiKeyCommand.Create(data),
+    LoadTestCommand.Create(),
 };
 
+// Every error that reaches this point is one line on stderr and an exit code (ExitCodes), never a stack trace.
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (StoreException e)
+catch (Exception e)
 {
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 3;
-}
-catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or DirectoryNotFoundException)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 2;
+    var (code, message) = ExitCodes.For(e);
+    Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
+    return code;
 }

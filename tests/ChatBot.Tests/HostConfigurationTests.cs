@@ -1,4 +1,5 @@
 using ChatBot.Api;
+using ChatBot.Hosting;
 using ChatBot.Storage;
 using ChatBot.Storage.Qdrant;
 using ChatBot.Storage.Sqlite;
@@ -65,22 +66,23 @@ public sealed class HostConfigurationTests
     }
 
     [Fact]
-    public async Task AnUnknownEmbeddingModelMeansKeywordSearchWithTheReasonSaid()
+    public async Task AnUnknownEmbeddingModelIsRefusedWithTheReasonAndTheWayToKeywordSearch()
     {
         await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["ChatBot:Embeddings:Model"] = "bert-huge" }));
         var embedder = app.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>();
-        Assert.Null(embedder.Embedder);
-        Assert.Contains("unknown ChatBot:Embeddings:Model 'bert-huge'", embedder.Status);
-        Assert.Contains("keyword search only", embedder.Status);
+        var error = Assert.Throws<ChatBot.Hosting.EncoderUnavailableException>(() => embedder.Embedder);
+        Assert.Contains("unknown ChatBot:Embeddings:Model 'bert-huge'", error.Message);
+        Assert.Contains("ChatBot:Embeddings:Provider=None", error.Message);
     }
 
     [Fact]
-    public async Task AMissingEncoderFolderIsNamedWithTheSettingToFixAndSearchFallsBackToKeywords()
+    public async Task AMissingEncoderFolderIsNamedWithTheSettingToFixAndTheBotRefusesToStart()
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-such-model-" + Guid.NewGuid().ToString("N"));
         await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["ChatBot:Embeddings:ArcticModelDirectory"] = missing }));
         var embedder = app.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>();
-        Assert.Null(embedder.Embedder);
-        Assert.Equal($"arctic-embed-xs weights not found in {missing} (ChatBot:Embeddings:ArcticModelDirectory): keyword search only", embedder.Status);
+        var error = Assert.Throws<ChatBot.Hosting.EncoderUnavailableException>(() => embedder.Embedder);
+        Assert.Equal($"arctic-embed-xs weights not found in {missing} (ChatBot:Embeddings:ArcticModelDirectory)", error.Problem);
+        await Assert.ThrowsAsync<ChatBot.Hosting.EncoderUnavailableException>(() => app.Services.GetRequiredService<CorpusBootstrapper>().EnsureReadyAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -26,11 +26,13 @@ public sealed partial class IngestionPipeline
     private readonly ITranscriptStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
     private readonly ILogger _logger;
+    private readonly IngestionOptions _options;
 
     /// <summary>Creates the pipeline; without <paramref name="embedder"/> chunks are stored without vectors (BM25 only).</summary>
     public IngestionPipeline(TranscriptReader reader, TurnChunker chunker, ITranscriptStore store,
-        IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<IngestionPipeline>? logger = null)
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<IngestionPipeline>? logger = null, IngestionOptions? options = null)
     {
+        _options = options ?? new IngestionOptions();
         _reader = reader;
         _chunker = chunker;
         _store = store;
@@ -51,27 +53,92 @@ public sealed partial class IngestionPipeline
         }
     }
 
-    /// <summary>Every file under the given files and folders (folders recursively, hidden entries skipped), sorted.</summary>
-    public static (List<string> Files, List<SkippedFile> Missing) ExpandPaths(IEnumerable<string> paths)
+    /// <summary>
+    /// Every file under the given files and folders (folders recursively, hidden entries skipped), sorted. Links are
+    /// followed, but each real folder and file is read once: a link back to a folder already read (a loop such as
+    /// <c>ln -s . self</c>) is reported, not followed, and a file reached by two paths is taken once.
+    /// </summary>
+    public static (List<string> Files, List<SkippedFile> Missing) ExpandPaths(IEnumerable<string> paths, int maxFolderDepth = 64)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
-        var missing = new List<SkippedFile>();
+        var realFiles = new HashSet<string>(StringComparer.Ordinal);
+        var realFolders = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<SkippedFile>();
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+
+        void AddFile(string path)
+        {
+            if (realFiles.Add(RealPath(path))) files.Add(path);
+        }
+
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path);
-            if (File.Exists(full)) files.Add(full);
-            else if (Directory.Exists(full))
+            if (File.Exists(full))
             {
-                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-                foreach (var f in Directory.EnumerateFiles(full, "*", options))
+                AddFile(full);
+                continue;
+            }
+
+            if (!Directory.Exists(full))
+            {
+                problems.Add(new SkippedFile(full, null, "no such file or folder"));
+                continue;
+            }
+
+            var pending = new Stack<(string Path, int Depth)>();
+            pending.Push((full, 0));
+            while (pending.TryPop(out var folder))
+            {
+                var real = RealPath(folder.Path);
+                if (!realFolders.Add(real))
                 {
-                    if (!Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))) files.Add(f);
+                    if (folder.Path != full) problems.Add(new SkippedFile(folder.Path, null, $"a link to {real}, a folder already read (a link loop?): not followed again"));
+                    continue;
+                }
+
+                if (folder.Depth > maxFolderDepth)
+                {
+                    problems.Add(new SkippedFile(folder.Path, null, $"nested more than {maxFolderDepth} folders deep (ChatBot:Ingest:MaxFolderDepth): not read"));
+                    continue;
+                }
+
+                try
+                {
+                    foreach (var entry in new DirectoryInfo(folder.Path).EnumerateFileSystemInfos("*", options))
+                    {
+                        if (entry.Name.StartsWith('.')) continue;
+                        if (entry is DirectoryInfo) pending.Push((entry.FullName, folder.Depth + 1));
+                        else if (entry.LinkTarget is null || File.Exists(entry.FullName)) AddFile(entry.FullName);
+                        else problems.Add(new SkippedFile(entry.FullName, null, $"a broken link (to {entry.LinkTarget})"));
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    problems.Add(new SkippedFile(folder.Path, null, "the folder cannot be read: " + e.Message));
                 }
             }
-            else missing.Add(new SkippedFile(full, null, "no such file or folder"));
         }
 
-        return (files.ToList(), missing);
+        return (files.ToList(), problems);
+    }
+
+    /// <summary>The path with every link in it resolved (the last component's chain of links followed to its end).</summary>
+    private static string RealPath(string path)
+    {
+        try
+        {
+            var info = Directory.Exists(path) ? (FileSystemInfo)new DirectoryInfo(path) : new FileInfo(path);
+            var parent = Path.GetDirectoryName(info.FullName);
+            var realParent = parent is null ? null : RealPath(parent);
+            var here = realParent is null ? info.FullName : Path.Combine(realParent, info.Name);
+            var target = (Directory.Exists(here) ? (FileSystemInfo)new DirectoryInfo(here) : new FileInfo(here)).ResolveLinkTarget(returnFinalTarget: true);
+            return target is null ? here : Path.GetFullPath(target.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Path.GetFullPath(path);
+        }
     }
 
     /// <summary>Ingests files and folders.</summary>
@@ -79,7 +146,7 @@ public sealed partial class IngestionPipeline
     {
         long started = Stopwatch.GetTimestamp();
         await _store.InitializeAsync(cancellationToken);
-        var (files, skipped) = ExpandPaths(paths);
+        var (files, skipped) = ExpandPaths(paths, _options.MaxFolderDepth);
         var signature = IndexSignature;
         int written = 0, unchanged = 0, chunksWritten = 0, chunksEmbedded = 0, done = 0;
 
@@ -113,10 +180,21 @@ public sealed partial class IngestionPipeline
                     continue;
                 }
 
-                work.Add((document, _chunker.Chunk(document)));
+                var chunks = _chunker.Chunk(document);
+                if (chunks.Count > _options.MaxChunksPerDocument)
+                {
+                    var tooBig = new SkippedFile(document.Source, null,
+                        $"{chunks.Count:N0} chunks, over the limit of {_options.MaxChunksPerDocument:N0} per document (ChatBot:Ingest:MaxChunksPerDocument); split the file or raise the limit");
+                    skipped.Add(tooBig);
+                    LogSkipped(_logger, tooBig.ToString());
+                    continue;
+                }
+
+                work.Add((document, chunks));
             }
 
-            var vectors = await EmbedAsync(work.SelectMany(w => w.Chunks).ToList(), cancellationToken);
+            var toEmbed = work.SelectMany(w => w.Chunks).ToList();
+            var vectors = await EmbedAsync(toEmbed, embedded => progress?.Report(new IngestionProgress(done, files.Count, batch[^1]) { ChunksEmbedded = embedded, ChunksToEmbed = toEmbed.Count }), cancellationToken);
             chunksEmbedded += vectors.Embedded;
             int offset = 0;
             foreach (var (document, chunks) in work)
@@ -170,12 +248,20 @@ public sealed partial class IngestionPipeline
     /// renormalised): a journalist's question names the topic that the answer often only alludes to, which lifts
     /// paraphrased queries. The quote itself is still only the answer's words.
     /// </summary>
-    private async Task<(ReadOnlyMemory<float>?[]? Vectors, int Embedded)> EmbedAsync(List<Chunk> chunks, CancellationToken ct)
+    private async Task<(ReadOnlyMemory<float>?[]? Vectors, int Embedded)> EmbedAsync(List<Chunk> chunks, Action<int> embeddedSoFar, CancellationToken ct)
     {
         if (_embedder is null || chunks.Count == 0) return (null, 0);
         var questions = chunks.Select(c => c.Question).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var texts = chunks.Select(c => c.Text).Concat(questions).ToList();
-        var embeddings = await _embedder.GenerateAsync(texts, cancellationToken: ct);
+        var embeddings = new List<Embedding<float>>(texts.Count);
+        int step = Math.Max(1, _options.EmbedBatchSize);
+        for (int i = 0; i < texts.Count; i += step)
+        {
+            var part = await _embedder.GenerateAsync(texts.GetRange(i, Math.Min(step, texts.Count - i)), cancellationToken: ct);
+            embeddings.AddRange(part);
+            embeddedSoFar(Math.Min(chunks.Count, embeddings.Count));
+        }
+
         if (embeddings.Count != texts.Count)
             throw new InvalidOperationException($"The embedder returned {embeddings.Count} vectors for {texts.Count} texts.");
         var questionVectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);

@@ -39,4 +39,11 @@ public sealed record SkippedFile(string Path, int? Line, string Reason)
 /// <param name="Done">Files finished.</param>
 /// <param name="Total">Files in the run.</param>
 /// <param name="Current">The file just finished.</param>
-public readonly record struct IngestionProgress(int Done, int Total, string Current);
+public readonly record struct IngestionProgress(int Done, int Total, string Current)
+{
+    /// <summary>Passages of the current batch embedded so far (0 when nothing is being embedded).</summary>
+    public int ChunksEmbedded { get; init; }
+
+    /// <summary>Passages the current batch has to embed.</summary>
+    public int ChunksToEmbed { get; init; }
+}

@@ -15,6 +15,11 @@ namespace ChatBot.Parsing;
 /// </summary>
 public sealed partial class BriefingMarkdownParser : ITranscriptParser
 {
+    private readonly ParsingLimits _limits;
+
+    /// <summary>Creates the parser with the given limits (defaults when null).</summary>
+    public BriefingMarkdownParser(ParsingLimits? limits = null) => _limits = limits ?? new ParsingLimits();
+
     /// <inheritdoc />
     public string Format => "briefing-markdown";
 
@@ -73,7 +78,7 @@ public sealed partial class BriefingMarkdownParser : ITranscriptParser
             }
         }
 
-        var turns = TurnAssembler.Assemble(text, body, title);
+        var turns = TurnAssembler.Assemble(text, body, title, file, _limits.MaxTurnsPerDocument);
         if (!turns.Any(t => t.Role == SpeakerRole.Principal))
             throw new TranscriptFormatException(file.Path, file.LineAt(bodyStart), "no statement by a named speaker was found (expected paragraphs such as 'NAME:  words')");
 

@@ -11,6 +11,11 @@ namespace ChatBot.Parsing;
 /// </summary>
 public sealed partial class MidRuTranscriptParser : ITranscriptParser
 {
+    private readonly ParsingLimits _limits;
+
+    /// <summary>Creates the parser with the given limits (defaults when null).</summary>
+    public MidRuTranscriptParser(ParsingLimits? limits = null) => _limits = limits ?? new ParsingLimits();
+
     /// <inheritdoc />
     public string Format => "mid-ru";
 
@@ -67,7 +72,7 @@ public sealed partial class MidRuTranscriptParser : ITranscriptParser
         var body = paragraphs.GetRange(index, last - index + 1);
         var (title, place, date) = SplitTitle(rawTitle);
         date ??= published;
-        var turns = TurnAssembler.Assemble(text, body, title);
+        var turns = TurnAssembler.Assemble(text, body, title, file, _limits.MaxTurnsPerDocument);
         if (!turns.Any(t => t.Role == SpeakerRole.Principal))
             throw new TranscriptFormatException(file.Path, file.LineAt(body[0].Start), "no statement by a named speaker was found (expected paragraphs such as 'Name: words')");
 

@@ -29,8 +29,8 @@ public sealed class TranscriptReader
     public IReadOnlyList<ITranscriptParser> Parsers => _parsers;
 
     /// <summary>The three built-in formats: UN General Debate speeches, briefing Markdown, mid.ru text.</summary>
-    public static TranscriptReader CreateDefault() =>
-        new([new UnGeneralDebateParser(), new BriefingMarkdownParser(), new MidRuTranscriptParser()]);
+    public static TranscriptReader CreateDefault(ParsingLimits? limits = null) =>
+        new([new UnGeneralDebateParser(limits), new BriefingMarkdownParser(limits), new MidRuTranscriptParser(limits)]);
 
     /// <summary>Reads and parses one file.</summary>
     /// <exception cref="TranscriptFormatException">The file cannot be read or is not a transcript.</exception>

@@ -12,7 +12,7 @@ internal static class TurnAssembler
 {
     public const string Unattributed = "Unattributed";
 
-    public static List<Turn> Assemble(string text, IReadOnlyList<TextSpan> blocks, string title)
+    public static List<Turn> Assemble(string text, IReadOnlyList<TextSpan> blocks, string title, SourceFile file, int maxTurns)
     {
         var paragraphs = SplitAtLabelledLines(text, blocks);
         var knownNames = TitleNames.Extract(title);
@@ -33,6 +33,9 @@ internal static class TurnAssembler
             var m = matches[i];
             if (m is { } label && (label.IsStrong || counts[label.Label] >= 2))
             {
+                if (raw.Count >= maxTurns)
+                    throw new TranscriptFormatException(file.Path, file.LineAt(paragraphs[i].Start),
+                        $"more than {maxTurns:N0} speaker turns, the limit per document (ChatBot:Ingest:MaxTurnsPerDocument); split the file or raise the limit");
                 raw.Add((label, label.ContentStart, paragraphs[i].End));
             }
             else if (raw.Count > 0)

@@ -14,6 +14,10 @@ public sealed partial class UnGeneralDebateParser : ITranscriptParser
 {
     private const string SpeakerTable = "speakers.csv";
     private readonly ConcurrentDictionary<string, SpeakerTableCache> _tables = new(StringComparer.Ordinal);
+    private readonly ParsingLimits _limits;
+
+    /// <summary>Creates the parser with the given limits (defaults when null).</summary>
+    public UnGeneralDebateParser(ParsingLimits? limits = null) => _limits = limits ?? new ParsingLimits();
 
     /// <inheritdoc />
     public string Format => "un-general-debate";
@@ -38,6 +42,9 @@ public sealed partial class UnGeneralDebateParser : ITranscriptParser
         var iso = m.Groups["iso"].Value;
         int session = int.Parse(m.Groups["session"].Value);
         int year = int.Parse(m.Groups["year"].Value);
+        if (year < _limits.FirstUnYear || year > _limits.LastUnYearOrDefault)
+            throw new TranscriptFormatException(file.Path, null,
+                $"the file name's year {year} is outside {_limits.FirstUnYear}-{_limits.LastUnYearOrDefault}, the years of UN General Debates (ChatBot:Ingest:FirstUnYear, LastUnYear)");
         var row = LoadTable(tablePath).Find(year, iso)
             ?? throw new TranscriptFormatException(file.Path, null, $"{tablePath} has no row for {iso} in {year}");
 

@@ -3,6 +3,7 @@ using ChatBot.Api.Contracts;
 using ChatBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Api;
 
@@ -15,24 +16,40 @@ public static class AskApi
         app.MapPost("/api/ask", AskAsync)
             .WithName("Ask")
             .WithSummary("Answer a question with verified quotes")
-            .WithDescription("Extractive by default (quotes under a neutral lead); with a chat model configured, prose whose every quote is checked against its cited passage. Pass conversation_id back for follow-ups.");
+            .WithDescription("Extractive by default (quotes under a neutral lead); with a chat model configured, prose whose every quote is checked against its cited passage. "
+                + "Omit conversation_id to start a conversation: the response carries its id, issued by the server and bound to the API key (or address) that started it. "
+                + "Send it back for follow-ups; an unknown, expired or foreign id is a 404.")
+            .RequireRateLimiting(ApiProtection.AskLimit);
         return app;
     }
 
     /// <summary>Answers a question.</summary>
     public static async Task<Results<Ok<AskResponseDto>, ProblemHttpResult>> AskAsync(
-        [FromBody] AskRequestDto request, IAnswerService answers, ConversationStore conversations, CancellationToken cancellationToken)
+        [FromBody] AskRequestDto request, IAnswerService answers, ConversationStore conversations, IOptions<ApiOptions> api, HttpContext http, CancellationToken cancellationToken)
     {
+        var limits = api.Value.Limits;
         if (request.Question is null)
             return TypedResults.Problem(title: "Invalid ask request", detail: "The body needs a \"question\".", statusCode: StatusCodes.Status400BadRequest);
-        if (request.ConversationId is { Length: > 100 })
-            return TypedResults.Problem(title: "Invalid ask request", detail: "The conversation_id is longer than 100 characters.", statusCode: StatusCodes.Status400BadRequest);
-        var conversationId = string.IsNullOrWhiteSpace(request.ConversationId) ? Guid.NewGuid().ToString("N") : request.ConversationId;
+        if (request.Question.Length > limits.MaxQueryLength)
+            return TypedResults.Problem(title: "Invalid ask request", detail: $"The question is {request.Question.Length} characters long; the limit is {limits.MaxQueryLength}.", statusCode: StatusCodes.Status400BadRequest);
+
+        var owner = ApiProtection.ClientOf(http);
+        IReadOnlyList<Answer> history = [];
+        string conversationId;
+        if (string.IsNullOrEmpty(request.ConversationId)) conversationId = conversations.Start(owner);
+        else if (request.ConversationId.Length <= 64 && conversations.TryGetHistory(request.ConversationId, owner, out history)) conversationId = request.ConversationId;
+        else
+        {
+            return TypedResults.Problem(title: "Unknown conversation",
+                detail: $"No conversation of yours has this id (conversations expire after {ConversationStore.IdleExpiry.TotalMinutes:0} idle minutes and belong to the key that started them). Omit conversation_id to start a new one.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
         try
         {
-            var answer = await answers.AskAsync(request.Question, conversations.History(conversationId),
+            var answer = await answers.AskAsync(request.Question, history,
                 new AskOptions { Limit = request.Limit, QuotesOnly = request.QuotesOnly == true }, cancellationToken);
-            conversations.Append(conversationId, answer);
+            conversations.Append(conversationId, owner, answer);
             return TypedResults.Ok(AskResponseDto.Of(answer, conversationId));
         }
         catch (ArgumentException e)

@@ -12,6 +12,7 @@ public static class ChatBotWebApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppPaths.DefaultContentRoot() });
         configure?.Invoke(builder.Configuration);
+        builder.Logging.AddRedactedConsole(builder.Configuration, toStandardError: false);
         builder.AddChatBotServices();
         // The Telegram bot runs inside the web host whenever a token is configured (ChatBot:Telegram:Token or TELEGRAM_BOT_TOKEN).
         var telegram = builder.Configuration.GetSection(TelegramOptions.SectionName);
@@ -31,16 +32,18 @@ public static class ChatBotWebApp
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // A malformed body reaches the exception handler, which answers with a ProblemDetails naming the fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.AddApiProtection();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiProtection();
         app.MapOpenApi();
         app.MapHealthApi();
-        app.MapSearchApi();
-        app.MapDocumentsApi();
-        app.MapAskApi();
+        var api = app.MapGroup("").RequireAuthorization(ApiProtection.ClientPolicy);
+        api.MapSearchApi();
+        api.MapDocumentsApi();
+        api.MapAskApi();
         app.MapTelegramWebhook();
         return app;
     }

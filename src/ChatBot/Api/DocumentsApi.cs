@@ -10,7 +10,7 @@ public static class DocumentsApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/documents");
+        var group = app.MapGroup("/api/documents").RequireRateLimiting(ApiProtection.SearchLimit);
         group.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("List stored documents");
         group.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("A document's metadata, full stored text and speaker turns");
         return app;

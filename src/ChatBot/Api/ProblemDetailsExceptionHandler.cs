@@ -19,7 +19,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed JSON body", json.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             JsonException json => (400, "Malformed JSON body", json.Message),
-            StoreException store => (503, "Store unavailable", store.Message),
+            // The store's message names server files; it goes to the log, the client gets the gist.
+            StoreException => (503, "Store unavailable", "The store cannot be used right now; the server log says why."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Request cancelled", "The client went away."),
             _ => (500, "Internal error", "The request could not be completed; the error is in the server log."),
         };

@@ -16,17 +16,18 @@ public static class SearchApi
         app.MapPost("/api/search", SearchAsync)
             .WithName("Search")
             .WithSummary("Find verbatim quotes")
-            .WithDescription("Hybrid BM25 + vector search over speaker turns. A speaker or dates named in the query are applied as filters. Principal statements only unless roles say otherwise.");
+            .WithDescription("Hybrid BM25 + vector search over speaker turns. A speaker or dates named in the query are applied as filters. Principal statements only unless roles say otherwise.")
+            .RequireRateLimiting(ApiProtection.SearchLimit);
         return app;
     }
 
     /// <summary>Runs a search.</summary>
     public static async Task<Results<Ok<SearchResponseDto>, ProblemHttpResult>> SearchAsync(
-        [FromBody] SearchRequestDto request, ISearchService search, IOptions<ChatBotOptions> options, CancellationToken cancellationToken)
+        [FromBody] SearchRequestDto request, ISearchService search, IOptions<ChatBotOptions> options, IOptions<ApiOptions> api, CancellationToken cancellationToken)
     {
         try
         {
-            var query = SearchQueryMapper.ToQuery(request, options.Value.Search.DefaultLimit);
+            var query = SearchQueryMapper.ToQuery(request, options.Value.Search.DefaultLimit, api.Value.Limits);
             var response = await search.SearchAsync(query, cancellationToken);
             return TypedResults.Ok(SearchResponseDto.Of(response));
         }

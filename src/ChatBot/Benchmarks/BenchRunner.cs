@@ -48,6 +48,9 @@ public sealed class BenchRunner(IReadOnlyList<string> corpus, string dataDirecto
             ["ChatBot:DataDirectory"] = dataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:ChatBot"] = "Warning",
+            // The bench measures latency, not the API's rate limits (which would answer 429 to its bursts).
+            ["ChatBot:Api:Search:PermitLimit"] = "0",
+            ["ChatBot:Api:Ask:PermitLimit"] = "0",
         }));
         app.Urls.Clear();
         app.Urls.Add("http://127.0.0.1:0");

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatBot.Hosting;
-using Microsoft.Extensions.Logging.Console;
 
 namespace ChatBot.Cli;
 
@@ -21,9 +20,7 @@ public static class CliHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppPaths.DefaultContentRoot() });
         if (dataDirectory is not null) builder.Configuration[$"{ChatBotOptions.Section}:DataDirectory"] = Path.GetFullPath(dataDirectory);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = null; });
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddRedactedConsole(builder.Configuration, toStandardError: true);
         builder.AddChatBotServices();
         configure?.Invoke(builder);
         return builder.Build();

@@ -18,8 +18,9 @@ public static class IngestCommand
         {
             using var host = CliHost.Build(parse.GetValue(dataOption));
             var services = host.Services;
-            var pipeline = services.GetRequiredService<IngestionPipeline>();
             var embedder = services.GetRequiredService<EmbedderProvider>();
+            embedder.EnsureAvailable();
+            var pipeline = services.GetRequiredService<IngestionPipeline>();
             Console.Error.WriteLine($"Store: {services.GetRequiredService<ChatBot.Storage.ITranscriptStore>().Description}");
             Console.Error.WriteLine($"Encoder: {embedder.Status}");
             var summary = await RunWithProgressAsync(pipeline, parse.GetValue(paths)!, ct);
@@ -32,7 +33,19 @@ public static class IngestCommand
 
     private static async Task<IngestionSummary> RunWithProgressAsync(IngestionPipeline pipeline, string[] paths, CancellationToken ct)
     {
-        if (Console.IsErrorRedirected) return await pipeline.IngestAsync(paths, cancellationToken: ct);
+        if (Console.IsErrorRedirected)
+        {
+            // Logs and pipes get a plain line at most every few seconds, so a long run on one big file shows it is moving.
+            long last = System.Diagnostics.Stopwatch.GetTimestamp();
+            var lines = new Progress<IngestionProgress>(p =>
+            {
+                if (System.Diagnostics.Stopwatch.GetElapsedTime(last) < ProgressInterval) return;
+                last = System.Diagnostics.Stopwatch.GetTimestamp();
+                Console.Error.WriteLine(Describe(p));
+            });
+            return await pipeline.IngestAsync(paths, lines, ct);
+        }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         IngestionSummary? summary = null;
         await console.Progress()
@@ -44,12 +57,19 @@ public static class IngestCommand
                 {
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
+                    task.Description = Markup.Escape(Describe(p));
                 });
                 summary = await pipeline.IngestAsync(paths, progress, ct);
                 task.Value = task.MaxValue;
             });
         return summary!;
     }
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
+
+    private static string Describe(IngestionProgress p) => p.ChunksToEmbed > 0
+        ? $"Ingesting: {p.Done}/{p.Total} files, embedding {p.ChunksEmbedded:N0}/{p.ChunksToEmbed:N0} passages"
+        : $"Ingesting: {p.Done}/{p.Total} files";
 
     private static void Print(IngestionSummary s)
     {

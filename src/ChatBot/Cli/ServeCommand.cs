@@ -22,6 +22,8 @@ public static class ServeCommand
             }.Where(kv => kv.Value is not null)));
             app.Urls.Clear();
             foreach (var url in listen.Split(';', StringSplitOptions.RemoveEmptyEntries)) app.Urls.Add(url);
+            // Options are checked before the host starts, so a bad setting is one line and exit code 2, not a logged stack trace.
+            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<CorpusBootstrapper>().EnsureReadyAsync(ct);
             await app.RunAsync(ct);
             return 0;

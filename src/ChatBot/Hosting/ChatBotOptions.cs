@@ -27,6 +27,9 @@ public sealed class ChatBotOptions
     /// <summary>The optional chat model for written answers.</summary>
     public ChatModelOptions Chat { get; set; } = new();
 
+    /// <summary>Bounds on what an ingest reads.</summary>
+    public IngestSettings Ingest { get; set; } = new();
+
     /// <summary>Answer composition.</summary>
     public ChatBot.Answering.AnswerOptions Answers { get; set; } = new();
 
@@ -112,4 +115,31 @@ public sealed class SearchDefaults
 {
     /// <summary>Results when the caller gives no limit.</summary>
     public int DefaultLimit { get; set; } = 5;
+}
+
+/// <summary><c>ChatBot:Ingest</c>: bounds that stop a hostile or broken file or folder from running an ingest away.</summary>
+public sealed class IngestSettings
+{
+    /// <summary>Most speaker turns one document may have.</summary>
+    public int MaxTurnsPerDocument { get; set; } = 20_000;
+
+    /// <summary>Most chunks one document may make.</summary>
+    public int MaxChunksPerDocument { get; set; } = 50_000;
+
+    /// <summary>Deepest folder nesting followed below an ingested folder.</summary>
+    public int MaxFolderDepth { get; set; } = 64;
+
+    /// <summary>Earliest year in a UN General Debate file name.</summary>
+    public int FirstUnYear { get; set; } = 1946;
+
+    /// <summary>Latest year in a UN General Debate file name; unset means next year.</summary>
+    public int? LastUnYear { get; set; }
+
+    /// <summary>The pipeline's options.</summary>
+    public ChatBot.Ingestion.IngestionOptions ToOptions() => new()
+    {
+        MaxChunksPerDocument = MaxChunksPerDocument,
+        MaxFolderDepth = MaxFolderDepth,
+        Parsing = new ChatBot.Parsing.ParsingLimits { MaxTurnsPerDocument = MaxTurnsPerDocument, FirstUnYear = FirstUnYear, LastUnYear = LastUnYear },
+    };
 }

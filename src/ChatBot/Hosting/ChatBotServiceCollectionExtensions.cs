@@ -7,6 +7,7 @@ using ChatBot.SemanticKernel;
 using ChatBot.Storage;
 using ChatBot.Storage.Qdrant;
 using ChatBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Hosting;
@@ -18,15 +19,26 @@ public static class ChatBotServiceCollectionExtensions
     public static IHostApplicationBuilder AddChatBotServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(_ => SecretRedactor.FromConfiguration(builder.Configuration));
         services.AddOptions<ChatBotOptions>().BindConfiguration(ChatBotOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "ChatBot:DataDirectory must name a folder")
             .Validate(o => o.Chunking.MaxTokens is >= 16 and <= 128, "ChatBot:Chunking:MaxTokens must be 16 to 128 (the encoder reads 128 tokens)")
             .Validate(o => o.Search.DefaultLimit is >= 1 and <= SearchQuery.MaxLimit, $"ChatBot:Search:DefaultLimit must be 1 to {SearchQuery.MaxLimit}")
             .Validate(o => o.Storage.Provider is "Embedded" or "Qdrant", "ChatBot:Storage:Provider must be Embedded or Qdrant")
+            .Validate(o => o.Ingest.MaxTurnsPerDocument >= 1 && o.Ingest.MaxChunksPerDocument >= 1 && o.Ingest.MaxFolderDepth >= 0,
+                "ChatBot:Ingest:MaxTurnsPerDocument and MaxChunksPerDocument must be at least 1, MaxFolderDepth at least 0")
+            .Validate(o => o.Ingest.LastUnYear is null || o.Ingest.LastUnYear >= o.Ingest.FirstUnYear, "ChatBot:Ingest:LastUnYear must not be before FirstUnYear")
             .ValidateOnStart();
         var contentRoot = builder.Environment.ContentRootPath;
-        services.AddSingleton(sp => new AppPaths(contentRoot, sp.GetRequiredService<IOptions<ChatBotOptions>>().Value));
-        services.AddSingleton(_ => TranscriptReader.CreateDefault());
+        services.AddSingleton(sp =>
+        {
+            var paths = new AppPaths(contentRoot, sp.GetRequiredService<IOptions<ChatBotOptions>>().Value);
+            // Sources are shown to clients relative to the content root or to the folder holding a configured corpus path.
+            ChatBot.Api.Contracts.SourcePaths.AddRoots([paths.ContentRoot, .. sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Corpus
+                .Select(c => Path.GetDirectoryName(paths.Resolve(c).TrimEnd(Path.DirectorySeparatorChar))).OfType<string>()]);
+            return paths;
+        });
+        services.AddSingleton(sp => TranscriptReader.CreateDefault(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Ingest.ToOptions().Parsing));
         services.AddSingleton<EmbedderProvider>();
         services.AddSingleton(sp =>
         {
@@ -65,11 +77,19 @@ public static class ChatBotServiceCollectionExtensions
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<TranscriptReader>(), sp.GetRequiredService<TurnChunker>(), sp.GetRequiredService<ITranscriptStore>(),
-            sp.GetRequiredService<EmbedderProvider>().IngestionEmbedder, sp.GetRequiredService<ILogger<IngestionPipeline>>()));
+            sp.GetRequiredService<EmbedderProvider>().IngestionEmbedder, sp.GetRequiredService<ILogger<IngestionPipeline>>(),
+            sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Ingest.ToOptions()));
         services.AddSingleton<CorpusBootstrapper>();
+        // API keys live in the embedded store's file; with Qdrant, in a SQLite file of their own in the data directory.
+        services.AddSingleton(sp =>
+        {
+            var paths = sp.GetRequiredService<AppPaths>();
+            var embedded = sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Storage.Provider == "Embedded";
+            return new SqliteApiKeyStore(embedded ? paths.DatabasePath : Path.Combine(paths.DataDirectory, "apikeys.db"));
+        });
         services.AddSingleton<ConversationStore>();
         services.AddSingleton(sp => ChatModelFactory.Create(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Chat, sp.GetRequiredService<AppPaths>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(), sp.GetService<SecretRedactor>()));
         services.AddSingleton(sp => new AnswerService(sp.GetRequiredService<ISearchService>(), sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Answers,
             sp.GetService<IPromptFunctions>(), sp.GetRequiredService<ILogger<AnswerService>>()));
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());

@@ -16,7 +16,7 @@ public sealed record ChatModel(IChatClient? Client, IPromptRenderer? Prompts, st
 public static class ChatModelFactory
 {
     /// <summary>The chat model, or an unconfigured one when no endpoint and model are set.</summary>
-    public static ChatModel Create(ChatModelOptions options, AppPaths paths, ILoggerFactory loggers)
+    public static ChatModel Create(ChatModelOptions options, AppPaths paths, ILoggerFactory loggers, SecretRedactor? redactor = null)
     {
         if (!options.IsConfigured) return new ChatModel(null, null, "none: answers are verbatim quotes (extractive)");
         var prompts = FindPrompts(paths, options.PromptsDirectory)
@@ -28,7 +28,7 @@ public static class ChatModelFactory
             NetworkTimeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 1),
         });
-        var chat = client.GetChatClient(options.Model).AsIChatClient();
+        var chat = new RedactingChatClient(client.GetChatClient(options.Model).AsIChatClient(), redactor ?? new SecretRedactor([key]));
         return new ChatModel(chat, new SemanticKernelPromptRenderer(prompts), $"{options.Model} at {new Uri(options.Endpoint!).GetLeftPart(UriPartial.Authority)}");
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using ChatBot.Answering;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -5,7 +6,9 @@ namespace ChatBot.Hosting;
 
 /// <summary>
 /// Conversation state for <c>POST /api/ask</c>: the last few answers of each conversation, kept in memory,
-/// bounded in number of conversations and in age (idle conversations expire). Thread-safe.
+/// bounded in number of conversations and in age (idle conversations expire). Ids are issued here, 128 random
+/// bits each, and a conversation answers only to the client (API key, or address without one) that started it,
+/// so an id seen elsewhere reveals nothing. Thread-safe.
 /// </summary>
 public sealed class ConversationStore : IDisposable
 {
@@ -15,34 +18,53 @@ public sealed class ConversationStore : IDisposable
     /// <summary>Conversations remembered at once.</summary>
     public const int MaxConversations = 10_000;
 
-    private static readonly TimeSpan s_idle = TimeSpan.FromMinutes(30);
+    /// <summary>Idle time after which a conversation is forgotten.</summary>
+    public static readonly TimeSpan IdleExpiry = TimeSpan.FromMinutes(30);
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxConversations });
 
-    /// <summary>The conversation's answers, oldest first (empty for an unknown id).</summary>
-    public IReadOnlyList<Answer> History(string conversationId) =>
-        _cache.TryGetValue(conversationId, out List<Answer>? answers) && answers is not null ? Snapshot(answers) : [];
-
-    /// <summary>Adds an answer to the conversation, dropping the oldest beyond the bound.</summary>
-    public void Append(string conversationId, Answer answer)
+    /// <summary>Starts a conversation owned by <paramref name="owner"/>; returns its new id (32 hex digits).</summary>
+    public string Start(string owner)
     {
-        var answers = _cache.GetOrCreate(conversationId, entry =>
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        using var entry = _cache.CreateEntry(id);
+        entry.Size = 1;
+        entry.SlidingExpiration = IdleExpiry;
+        entry.Value = new Conversation(owner);
+        return id;
+    }
+
+    /// <summary>The conversation's answers, oldest first; false when the id is unknown, expired or another owner's.</summary>
+    public bool TryGetHistory(string conversationId, string owner, out IReadOnlyList<Answer> history)
+    {
+        if (_cache.TryGetValue(conversationId, out Conversation? conversation) && conversation is not null && conversation.Owner == owner)
         {
-            entry.Size = 1;
-            entry.SlidingExpiration = s_idle;
-            return new List<Answer>();
-        })!;
-        lock (answers)
-        {
-            answers.Add(answer);
-            if (answers.Count > AnswersPerConversation) answers.RemoveRange(0, answers.Count - AnswersPerConversation);
+            lock (conversation.Answers) history = [.. conversation.Answers];
+            return true;
         }
+
+        history = [];
+        return false;
+    }
+
+    /// <summary>Adds an answer to the owner's conversation, dropping the oldest beyond the bound; false when it is not theirs or gone.</summary>
+    public bool Append(string conversationId, string owner, Answer answer)
+    {
+        if (!_cache.TryGetValue(conversationId, out Conversation? conversation) || conversation is null || conversation.Owner != owner) return false;
+        lock (conversation.Answers)
+        {
+            conversation.Answers.Add(answer);
+            if (conversation.Answers.Count > AnswersPerConversation) conversation.Answers.RemoveRange(0, conversation.Answers.Count - AnswersPerConversation);
+        }
+
+        return true;
     }
 
     /// <inheritdoc />
     public void Dispose() => _cache.Dispose();
 
-    private static List<Answer> Snapshot(List<Answer> answers)
+    private sealed record Conversation(string Owner)
     {
-        lock (answers) return [.. answers];
+        public List<Answer> Answers { get; } = [];
     }
 }

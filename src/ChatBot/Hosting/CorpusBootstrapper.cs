@@ -15,9 +15,20 @@ public sealed partial class CorpusBootstrapper(
 {
     /// <summary>Initialises the store; returns the ingest summary when the corpus was ingested now, else null.</summary>
     /// <exception cref="StoreException">The store is unusable.</exception>
+    /// <exception cref="EncoderUnavailableException">The configured encoder cannot be loaded (never a silent fall-back to keywords).</exception>
+    /// <exception cref="IOException">The data directory cannot be created (a file has its name, a read-only file system).</exception>
     public async Task<IngestionSummary?> EnsureReadyAsync(CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(paths.DataDirectory);
+        embedder.EnsureAvailable();
+        try
+        {
+            Directory.CreateDirectory(paths.DataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"The data directory {paths.DataDirectory} cannot be created or used ({e.Message.TrimEnd('.')}); name a writable folder with --data or ChatBot:DataDirectory.", e);
+        }
+
         var initialized = store.InitializeAsync(cancellationToken);
         var encoders = Task.Run(async () =>
         {

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Hosting;
 
 /// <summary>
-/// Loads the configured sentence encoder once. When it is switched off or its weights cannot be found or read,
-/// search and ingest run on BM25 alone and <see cref="Status"/> says why, in words a user can act on. Ingestion
+/// Loads the configured sentence encoder once. Switched off (<c>Provider=None</c>), search and ingest run on BM25
+/// alone; configured but unloadable (weights missing or unreadable, an unknown model), every use throws an
+/// <see cref="EncoderUnavailableException"/> saying why in words a user can act on: never a silent downgrade. Ingestion
 /// gets the encoder behind a persistent cache in the data directory, so re-ingesting does not re-embed.
 /// </summary>
 public sealed partial class EmbedderProvider : IDisposable
@@ -21,22 +22,39 @@ public sealed partial class EmbedderProvider : IDisposable
     }
 
     /// <summary>The embedder for queries, or null for BM25-only operation.</summary>
-    public IEmbeddingGenerator<string, Embedding<float>>? Embedder => _loaded.Value.Encoder;
+    public IEmbeddingGenerator<string, Embedding<float>>? Embedder => Ready().Encoder;
 
     /// <summary>The embedder for ingestion: the same model behind the embedding cache (when enabled).</summary>
-    public IEmbeddingGenerator<string, Embedding<float>>? IngestionEmbedder => _loaded.Value.Cached ?? _loaded.Value.Encoder;
+    public IEmbeddingGenerator<string, Embedding<float>>? IngestionEmbedder => Ready().Cached ?? Ready().Encoder;
 
     /// <summary>Counts the model's tokens, when the model is loaded.</summary>
-    public Func<string, int>? TokenCounter => _loaded.Value.Counter;
+    public Func<string, int>? TokenCounter => Ready().Counter;
 
     /// <summary>Which tokenizer <see cref="TokenCounter"/> is (for the index signature), or null.</summary>
-    public string? TokenCounterName => _loaded.Value.CounterName;
+    public string? TokenCounterName => Ready().CounterName;
 
     /// <summary>What was loaded, or why nothing was.</summary>
     public string Status => _loaded.Value.Status;
 
+    /// <summary>The encoder in use in a few words and without file paths (for clients such as <c>/health</c>).</summary>
+    public string Summary => _loaded.Value switch
+    {
+        { Problem: not null } => "unavailable",
+        { Encoder: null } => "none: keyword search only",
+        var l => $"{l.ModelName}, {l.Encoder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions}-d",
+    };
+
+    /// <summary>Why the configured encoder cannot be used, or null when it is loaded or switched off.</summary>
+    public string? Problem => _loaded.Value.Problem;
+
+    /// <summary>Loads the encoder now.</summary>
+    /// <exception cref="EncoderUnavailableException">It is configured but cannot be loaded.</exception>
+    public void EnsureAvailable() => Ready();
+
+    private Loaded Ready() => _loaded.Value.Problem is { } problem ? throw new EncoderUnavailableException(problem) : _loaded.Value;
+
     /// <summary>The folder Universal Sentence Encoder lite was found in, or null.</summary>
-    public string? ModelDirectory => _loaded.Value.Directory;
+    public string? ModelDirectory => Ready().Directory;
 
     /// <inheritdoc />
     public void Dispose()
@@ -51,12 +69,12 @@ public sealed partial class EmbedderProvider : IDisposable
         if (string.Equals(options.Provider, "None", StringComparison.OrdinalIgnoreCase))
             return new Loaded(null, null, null, "off (ChatBot:Embeddings:Provider is None): keyword search only");
         if (!string.Equals(options.Provider, "Local", StringComparison.OrdinalIgnoreCase))
-            return Unavailable(logger, $"unknown ChatBot:Embeddings:Provider '{options.Provider}' (use Local or None): keyword search only");
+            return Unavailable(logger, $"unknown ChatBot:Embeddings:Provider '{options.Provider}' (use Local or None)");
         var model = string.IsNullOrWhiteSpace(options.Model) ? EmbeddingModels.Default : options.Model.ToLowerInvariant();
         if (!EmbeddingOptions.Models.Contains(model))
-            return Unavailable(logger, $"unknown ChatBot:Embeddings:Model '{options.Model}' (use {string.Join(", ", EmbeddingOptions.Models)}): keyword search only");
+            return Unavailable(logger, $"unknown ChatBot:Embeddings:Model '{options.Model}' (use {string.Join(", ", EmbeddingOptions.Models)})");
         if (model == EmbeddingModels.Ensemble && options.UseLiteWeight is not (> 0 and < 1))
-            return Unavailable(logger, $"ChatBot:Embeddings:UseLiteWeight must be between 0 and 1 (it is {options.UseLiteWeight}): keyword search only");
+            return Unavailable(logger, $"ChatBot:Embeddings:UseLiteWeight must be between 0 and 1 (it is {options.UseLiteWeight})");
 
         // Chunks are sized in Universal Sentence Encoder tokens whenever its vocabulary is there, whatever encodes them,
         // so the same files make the same chunks under every model.
@@ -81,7 +99,7 @@ public sealed partial class EmbedderProvider : IDisposable
         {
             use?.Dispose();
             arctic?.Dispose();
-            return Unavailable(logger, problem + ": keyword search only");
+            return Unavailable(logger, problem);
         }
 
         var owned = new List<IDisposable>();
@@ -120,7 +138,7 @@ public sealed partial class EmbedderProvider : IDisposable
         }
 
         owned.AddRange(new IDisposable?[] { use, arctic }.OfType<IDisposable>());
-        return new Loaded(encoder, cached, counter, status, useDirectory, counterName, [.. owned]);
+        return new Loaded(encoder, cached, counter, status, useDirectory, counterName, [.. owned]) { ModelName = model };
     }
 
     /// <summary>Loads one encoder from its folder, or says in words a user can act on why it could not.</summary>
@@ -149,14 +167,19 @@ public sealed partial class EmbedderProvider : IDisposable
             ? ModelLocator.Find(relative, isModel) ?? ModelLocator.Find(relative, isModel, Path.Combine(paths.ContentRoot, relative))
             : ModelLocator.Find(relative, isModel, paths.Resolve(configured));
 
-    private static Loaded Unavailable(ILogger logger, string status)
+    private static Loaded Unavailable(ILogger logger, string problem)
     {
-        LogUnavailable(logger, status);
-        return new Loaded(null, null, null, status);
+        LogUnavailable(logger, problem);
+        return new Loaded(null, null, null, "unavailable: " + problem) { Problem = problem };
     }
 
     private sealed record Loaded(IEmbeddingGenerator<string, Embedding<float>>? Encoder, IEmbeddingGenerator<string, Embedding<float>>? Cached, Func<string, int>? Counter,
-        string Status, string? Directory = null, string? CounterName = null, IDisposable[]? Owned = null);
+        string Status, string? Directory = null, string? CounterName = null, IDisposable[]? Owned = null)
+    {
+        public string? Problem { get; init; }
+
+        public string? ModelName { get; init; }
+    }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Sentence encoder: {Status}")]
     private static partial void LogUnavailable(ILogger logger, string status);

@@ -91,8 +91,8 @@ public sealed class VectorIndexFileTests : IDisposable
         int count = index.Count, dims = index.Rows.Dimensions, lists = index.ListStarts.Length;
         var bytes = await File.ReadAllBytesAsync(writer.IndexPath, Ct);
 
-        // From the end: trailer, vectors, dates to and from, documents, speakers, roles, row ids, then the list starts.
-        int roles = bytes.Length - 4 - count * dims - 4 * count * 4 - count;
+        // From the end: trailer, checksum, vectors, dates to and from, documents, speakers, roles, row ids, then the list starts.
+        int roles = bytes.Length - 4 - 32 - count * dims - 4 * count * 4 - count;
         int listStarts = roles - 8 * count - 4 * lists;
         if (damage == "unknown role") bytes[roles] = 7;
         else BitConverter.TryWriteBytes(bytes.AsSpan(listStarts + 4), count + 1); // the first cluster ends past the last row

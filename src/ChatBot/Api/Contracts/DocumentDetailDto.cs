@@ -8,6 +8,6 @@ public sealed record DocumentDetailDto(
 {
     /// <summary>Maps a document.</summary>
     public static DocumentDetailDto Of(TranscriptDocument d) => new(
-        d.Id, d.Title, DocumentInfo.From(d).DateText, d.Place, d.Url, d.Source, d.Format, d.TextOffset, d.Text,
+        d.Id, d.Title, DocumentInfo.From(d).DateText, d.Place, d.Url, SourcePaths.Display(d.Source), d.Format, d.TextOffset, d.Text,
         d.Turns.Select(t => new TurnDto(t.Index, t.Speaker, t.Label, RoleNames.Of(t.Role), t.Start, t.End, t.Post)).ToList());
 }
