@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatBot.Hosting;
 using ChatBot.Telegram;
+using ChatBot.Web;
 
 namespace ChatBot.Api;
 
@@ -32,6 +33,7 @@ public static class ChatBotWebApp
         // A malformed body reaches the exception handler, which answers with a ProblemDetails naming the fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
+        builder.Services.AddTimeline();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -41,6 +43,8 @@ public static class ChatBotWebApp
         app.MapSearchApi();
         app.MapDocumentsApi();
         app.MapAskApi();
+        app.MapTimelineApi();
+        app.MapWebPages();
         app.MapTelegramWebhook();
         return app;
     }
