@@ -30,6 +30,9 @@ public sealed class WebFixture : IAsyncLifetime
     /// <summary>A client for the JSON API of the same host.</summary>
     public HttpClient Api { get; private set; } = null!;
 
+    /// <summary>The host's services (the same search and store the pages use).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>The browser.</summary>
     public IBrowser Browser { get; private set; } = null!;
 

@@ -38,7 +38,7 @@ public sealed class TimelineService(ISearchService search, ITranscriptStore stor
 
         var cappedYears = new HashSet<int>();
         bool complete = true;
-        if (whole.Results.Count >= _options.QuotesPerSearch)
+        if (IsFull(whole.Results))
         {
             var statistics = await store.GetStatisticsAsync(cancellationToken);
             var from = interpretation.From ?? statistics.From;
@@ -59,7 +59,7 @@ public sealed class TimelineService(ISearchService search, ITranscriptStore stor
                     var end = new DateOnly(year, 12, 31);
                     var perYear = await search.SearchAsync(query with { From = start > f ? start : f, To = end < t ? end : t }, cancellationToken);
                     Collect(statements, perYear.Results);
-                    if (perYear.Results.Count >= _options.QuotesPerSearch) cappedYears.Add(year);
+                    if (IsFull(perYear.Results)) cappedYears.Add(year);
                 }
             }
             else
@@ -82,6 +82,14 @@ public sealed class TimelineService(ISearchService search, ITranscriptStore stor
             Complete = complete && cappedYears.Count == 0,
         };
     }
+
+    /// <summary>
+    /// Whether a search may have left statements out: it returned one passage per turn up to its limit. (A search
+    /// takes one passage per turn first and adds more passages of the same turns only when it runs out of turns, so
+    /// a result with a repeated turn holds every matching turn.)
+    /// </summary>
+    private bool IsFull(IReadOnlyList<QuoteResult> results) =>
+        results.Count >= _options.QuotesPerSearch && results.Select(q => (q.Document.Id, q.TurnIndex)).Distinct().Count() >= _options.QuotesPerSearch;
 
     /// <summary>One quote per speaker turn, the best-ranked passage of it.</summary>
     private static void Collect(Dictionary<(string, int), QuoteResult> statements, IReadOnlyList<QuoteResult> results)

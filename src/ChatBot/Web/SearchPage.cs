@@ -13,6 +13,9 @@ internal static class SearchPage
 {
     private static readonly SpeakerRole[] s_withQuestions = [SpeakerRole.Principal, SpeakerRole.Question];
 
+    /// <summary>Speakers offered in the filter, those with the most passages first (a large corpus has thousands; any name can still be typed in the query).</summary>
+    private const int MaxSpeakersListed = 200;
+
     /// <summary>Result counts offered in the form.</summary>
     private static readonly int[] s_limits = [5, 10, 20, SearchQuery.MaxLimit];
 
@@ -52,6 +55,7 @@ internal static class SearchPage
             .GroupBy(s => s.Name, StringComparer.Ordinal)
             .Select(g => (Name: g.Key, Chunks: g.Sum(s => s.Chunks)))
             .OrderByDescending(s => s.Chunks).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Where((s, i) => i < MaxSpeakersListed || s.Name == form.Speaker)
             .ToList();
         var sources = (await store.ListDocumentsAsync(ct))
             .Select(d => Path.GetFileName(Path.GetDirectoryName(d.Source.Replace('\\', '/')) ?? ""))

@@ -6,10 +6,13 @@ namespace ChatBot.Web;
 /// <summary>A bar chart of a timeline as inline SVG: one bar per period, each a link to that period's quotes.</summary>
 internal static class TimelineChart
 {
-    private const int Width = 640, Height = 240, Left = 32, Bottom = 28, Top = 18;
+    private const int Width = 640, Height = 260, Left = 36, Bottom = 30, Top = 22;
 
     /// <summary>Period labels are thinned out so that at most this many are written under the bars.</summary>
-    private const int MaxLabels = 12;
+    private const int MaxLabels = 8;
+
+    /// <summary>Counts are written above the bars only when each bar has at least this much room (viewBox units).</summary>
+    private const double MinSlotForCounts = 22;
 
     public static void Render(Html html, Timeline.Timeline timeline, Func<TimelineBucket, string> link)
     {
@@ -33,11 +36,12 @@ internal static class TimelineChart
             if (b.Count > 0)
             {
                 html.Add($"""<a href="{link(b)}" aria-label="{label}"><title>{label}</title><rect x="{x.ToString("F1", c)}" y="{y.ToString("F1", c)}" width="{bar.ToString("F1", c)}" height="{h.ToString("F1", c)}"/></a>""");
-                html.Add($"""<text x="{(x + bar / 2).ToString("F1", c)}" y="{(y - 4).ToString("F1", c)}" text-anchor="middle">{b.Count}{(b.Capped ? "+" : "")}</text>""");
+                if (slot >= MinSlotForCounts)
+                    html.Add($"""<text x="{(x + bar / 2).ToString("F1", c)}" y="{(y - 4).ToString("F1", c)}" text-anchor="middle">{b.Count}{(b.Capped ? "+" : "")}</text>""");
             }
 
             if (i % labelEvery == 0)
-                html.Add($"""<text x="{(x + bar / 2).ToString("F1", c)}" y="{Height - Bottom + 16}" text-anchor="middle">{b.Period}</text>""");
+                html.Add($"""<text x="{(x + bar / 2).ToString("F1", c)}" y="{Height - Bottom + 20}" text-anchor="middle">{b.Period}</text>""");
         }
 
         html.Add($"</svg>");

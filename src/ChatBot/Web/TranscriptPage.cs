@@ -56,7 +56,7 @@ internal static class TranscriptPage
             var role = t.Role switch { SpeakerRole.Principal => "principal", SpeakerRole.Question => "question", _ => "other" };
             body.Add($"""<section class="turn {role}" id="t{t.Index}"><h2>{t.Label ?? t.Speaker}""");
             if (t.Post is { } post) body.Add($", {post}");
-            var roleLabel = t.Role switch { SpeakerRole.Question => "journalist's question", SpeakerRole.Other => "moderator or other", _ => null };
+            var roleLabel = t.Role switch { SpeakerRole.Question => "journalist", SpeakerRole.Other => "moderator or other", _ => null };
             if (roleLabel is not null) body.Add($""" <span class="role">({roleLabel})</span>""");
             body.Add($"""</h2><p class="words">""");
             if (turn == t && span is { } m)
