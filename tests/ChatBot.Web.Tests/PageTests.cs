@@ -97,6 +97,33 @@ public sealed class PageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_transcript_from_a_web_page_links_to_the_passage_on_the_original_page_and_styles_the_moderator_apart()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/?q=Xi+Jinping+call&source=2022-03");
+        var card = page.Locator("article.card").First;
+        var quote = (await card.Locator("blockquote").TextContentAsync())!.Trim().Trim('“', '”');
+        var source = await card.GetByRole(AriaRole.Link, new() { Name = "Source" }).GetAttributeAsync("href");
+        Assert.StartsWith("https://bidenwhitehouse.archives.gov/briefing-room/", source, StringComparison.Ordinal);
+        await card.GetByRole(AriaRole.Link, new() { Name = "Open in transcript" }).ClickAsync();
+        await page.WaitForURLAsync("**/documents/**");
+        Assert.Equal(quote, await page.Locator("mark#quote").TextContentAsync());
+
+        var fragment = await page.GetByRole(AriaRole.Link, new() { Name = "This passage on the original page" }).GetAttributeAsync("href");
+        Assert.StartsWith(source + "#:~:text=", fragment, StringComparison.Ordinal);
+        var directive = fragment![(source!.Length + "#:~:text=".Length)..];
+        var words = string.Join(' ', quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var parts = directive.Split(',').Select(Uri.UnescapeDataString).ToList();
+        Assert.StartsWith(parts[0], words, StringComparison.Ordinal);
+        Assert.EndsWith(parts[^1], words, StringComparison.Ordinal);
+        Assert.DoesNotContain("-", directive, StringComparison.Ordinal); // '-' is reserved in text directives
+
+        Assert.Contains("moderator", await page.Locator("section.turn.other .role").First.TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("section.turn.question").CountAsync() >= 4);
+        await WebFixture.ScreenshotAsync(page, "transcript-briefing");
+    }
+
+    [Fact]
     public async Task Copy_citation_puts_the_quote_and_its_citation_on_the_clipboard()
     {
         var page = await web.NewPageAsync(clipboard: true);

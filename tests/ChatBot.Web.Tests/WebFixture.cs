@@ -55,6 +55,7 @@ public sealed class WebFixture : IAsyncLifetime
         };
         int i = 1;
         foreach (var file in LavrovUnSpeeches()) settings[$"ChatBot:Corpus:{i++}"] = file;
+        settings[$"ChatBot:Corpus:{i}"] = Briefing; // one White House call: a web source with a moderator
         _app = ChatBotWebApp.Build([], config => config.AddInMemoryCollection(settings));
         _app.Urls.Clear();
         _app.Urls.Add("http://127.0.0.1:0");
@@ -105,6 +106,10 @@ public sealed class WebFixture : IAsyncLifetime
         if (_app is not null) await _app.DisposeAsync();
         _temp.Dispose();
     }
+
+    /// <summary>A short White House press call (Markdown with a source_url, journalists' questions and a moderator).</summary>
+    public static string Briefing => Path.Combine(RepoPaths.Corpus, "wh-briefings", "press-briefings", "2022-03",
+        "2022-03-18-background-press-call-by-a-senior-administration-official-on-president-bidens-call-with-president-xi-jinping-of-china.md");
 
     /// <summary>Lavrov's UN General Debate speeches (the speaker table says who spoke).</summary>
     private static List<string> LavrovUnSpeeches()
