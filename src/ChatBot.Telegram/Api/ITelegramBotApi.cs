@@ -20,6 +20,9 @@ public interface ITelegramBotApi
     /// <summary>Sends an HTML message with link previews off, optionally as a reply.</summary>
     Task<Message> SendHtmlAsync(long chatId, string html, int? replyToMessageId = null, int? messageThreadId = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends a picture (uploaded as multipart form data) with an optional HTML caption, optionally as a reply.</summary>
+    Task<Message> SendPhotoAsync(long chatId, byte[] image, string fileName, string? captionHtml, int? replyToMessageId = null, int? messageThreadId = null, CancellationToken cancellationToken = default);
+
     /// <summary>Shows "typing..." in the chat for about five seconds.</summary>
     Task SendTypingAsync(long chatId, int? messageThreadId = null, CancellationToken cancellationToken = default);
 

@@ -67,6 +67,21 @@ internal sealed class TelegramBotApi : ITelegramBotApi
             TimeSpan.Zero,
             cancellationToken);
 
+    public Task<Message> SendPhotoAsync(long chatId, byte[] image, string fileName, string? captionHtml, int? replyToMessageId = null, int? messageThreadId = null, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            new SendPhotoRequest
+            {
+                ChatId = chatId,
+                Photo = InputFile.FromStream(new MemoryStream(image, writable: false), fileName),
+                Caption = captionHtml,
+                ParseMode = captionHtml is null ? default : ParseMode.Html,
+                ReplyParameters = replyToMessageId is int id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null,
+                MessageThreadId = messageThreadId,
+            },
+            idempotent: false,
+            TimeSpan.Zero,
+            cancellationToken);
+
     public Task SendTypingAsync(long chatId, int? messageThreadId = null, CancellationToken cancellationToken = default) =>
         SendAsync(new SendChatActionRequest { ChatId = chatId, Action = ChatAction.Typing, MessageThreadId = messageThreadId }, idempotent: true, TimeSpan.Zero, cancellationToken);
 
@@ -98,6 +113,7 @@ internal sealed class TelegramBotApi : ITelegramBotApi
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 timeout.CancelAfter(_options.RequestTimeout + extraTimeout);
+                if (request is SendPhotoRequest { Photo: InputFileStream { Content.CanSeek: true } upload }) upload.Content.Position = 0; // a retry uploads the whole file again
                 try
                 {
                     return await _client.SendRequest(request, timeout.Token);

@@ -96,6 +96,9 @@ internal sealed class TelegramUpdateHandler(
             case "about":
                 await ShowAboutAsync(reply, cancellationToken);
                 break;
+            case "timeline":
+                await new Timeline.TimelineCommand(api, search, store, access).RunAsync(from.Id, reply.ChatId, reply.ReplyToMessageId, reply.ThreadId, incoming.Argument, cancellationToken);
+                break;
             default:
                 if (incoming.NamedThisBot) await SendAsync(reply, [BotTexts.UnknownCommand], cancellationToken);
                 break;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatBot.Hosting;
 using ChatBot.Telegram;
+using ChatBot.Web;
 
 namespace ChatBot.Api;
 
@@ -33,6 +34,7 @@ public static class ChatBotWebApp
         // A malformed body reaches the exception handler, which answers with a ProblemDetails naming the fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddApiProtection();
+        builder.Services.AddTimeline();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -44,6 +46,8 @@ public static class ChatBotWebApp
         api.MapSearchApi();
         api.MapDocumentsApi();
         api.MapAskApi();
+        api.MapTimelineApi();
+        app.MapWebPages();
         app.MapTelegramWebhook();
         return app;
     }

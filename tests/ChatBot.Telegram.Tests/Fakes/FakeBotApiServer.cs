@@ -156,7 +156,7 @@ internal sealed class FakeBotApiServer : IAsyncDisposable
         JsonObject body;
         try
         {
-            body = await ReadBodyAsync(context.Request, method);
+            body = await ReadBodyAsync(context.Request, method, (name, bytes) => Uploads[name] = bytes);
         }
         catch (Exception ex)
         {
@@ -214,6 +214,7 @@ internal sealed class FakeBotApiServer : IAsyncDisposable
             },
             "getUpdates" => await GetUpdatesAsync(body, request, context.RequestAborted),
             "sendMessage" => SentMessage(body),
+            "sendPhoto" => SentPhoto(body),
             _ => JsonValue.Create(true),
         };
         await RespondAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result });
@@ -256,6 +257,18 @@ internal sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Files uploaded with multipart requests, by file name (the last one of each name).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Uploads { get; } = new(StringComparer.Ordinal);
+
+    private JsonObject SentPhoto(JsonObject body)
+    {
+        var message = SentMessage(new JsonObject { ["chat_id"] = body["chat_id"]!.DeepClone(), ["text"] = body["caption"]?.DeepClone() ?? "", ["parse_mode"] = body["parse_mode"]?.DeepClone() });
+        message.Remove("text");
+        message["caption"] = BotApiRequestValidator.ParseMessageText(body["caption"]?.GetValue<string>() ?? "", body["parse_mode"]?.GetValue<string>()).Text;
+        message["photo"] = new JsonArray(new JsonObject { ["file_id"] = "photo-1", ["file_unique_id"] = "p1", ["width"] = 960, ["height"] = 540 });
+        return message;
+    }
+
     private JsonObject SentMessage(JsonObject body)
     {
         long chatId = body["chat_id"]!.GetValue<long>();
@@ -287,7 +300,7 @@ internal sealed class FakeBotApiServer : IAsyncDisposable
     }
 
     /// <summary>Reads the parameters however they were sent: JSON, form, multipart, or the query string.</summary>
-    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request, string method)
+    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request, string method, Action<string, byte[]> upload)
     {
         var result = new JsonObject();
         var fields = TelegramApiSpec.Instance.CanonicalMethod(method) is { } canonical ? TelegramApiSpec.Instance.Fields(canonical) : new Dictionary<string, string[]>();
@@ -306,7 +319,14 @@ internal sealed class FakeBotApiServer : IAsyncDisposable
         {
             var form = await request.ReadFormAsync();
             foreach (var (key, value) in form) result[key] = Coerce(value.ToString(), fields.GetValueOrDefault(key));
-            foreach (var file in form.Files) result[file.Name] = "attach://" + file.FileName;
+            foreach (var file in form.Files)
+            {
+                // A part named by a field's "attach://<name>" is that field's file (Telegram.Bot uploads this way); any other part is a field itself.
+                if (!form.Any(f => f.Value.ToString() == "attach://" + file.Name)) result[file.Name] = "attach://" + file.FileName;
+                using var copy = new MemoryStream();
+                await file.CopyToAsync(copy);
+                upload(file.FileName, copy.ToArray());
+            }
         }
         else if (request.ContentLength > 0)
         {
