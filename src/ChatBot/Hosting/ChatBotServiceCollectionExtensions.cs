@@ -77,6 +77,13 @@ public static class ChatBotServiceCollectionExtensions
             return new AnswerService(sp.GetRequiredService<SearchService>(), answers, model.Client, model.Prompts, sp.GetRequiredService<ILogger<AnswerService>>());
         });
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
+
+        // Russian questions: offline word-by-word translation into an English query (the dictionary is read on the
+        // first Russian question). Pass the speaker directory's names as knownNames to match Cyrillic names to them.
+        services.AddOptions<ChatBot.Language.LanguageOptions>().BindConfiguration(ChatBot.Language.LanguageOptions.Section)
+            .Validate(o => o.TranslationsPerWord >= 1 && o.NameMaxEditDistance >= 0, "ChatBot:Language: TranslationsPerWord must be 1 or more, NameMaxEditDistance 0 or more");
+        services.AddSingleton<ChatBot.Language.IQueryTranslator>(sp => new ChatBot.Language.RussianQueryTranslator(
+            sp.GetRequiredService<IOptions<ChatBot.Language.LanguageOptions>>().Value, knownNames: null, sp.GetRequiredService<ILogger<ChatBot.Language.RussianQueryTranslator>>()));
         return builder;
     }
 }
