@@ -5,21 +5,17 @@ using System.Text.Json;
 namespace ChatBot.Language;
 
 /// <summary>
-/// Country names of ISO 3166-1 from the <c>iso-codes</c> data: the English short names, and their Russian
-/// translations from the gettext catalogue (Украина -> Ukraine, Северная Корея -> North Korea).
+/// Country names of ISO 3166-1 from the <c>iso-codes</c> data: the Russian translations (gettext catalogue) of the
+/// English names, with the English short name each stands for (Украина -> Ukraine, Северная Корея -> North Korea).
 /// </summary>
 internal sealed class CountryNames
 {
-    public static readonly CountryNames Empty = new([], []);
+    public static readonly CountryNames Empty = new([]);
 
-    private CountryNames(IReadOnlyList<string> english, IReadOnlyList<(string Russian, string English)> russian)
+    private CountryNames(IReadOnlyList<(string Russian, string English)> russian)
     {
-        English = english;
         Russian = russian;
     }
-
-    /// <summary>English short names ("Syria", "Ukraine", "United States").</summary>
-    public IReadOnlyList<string> English { get; }
 
     /// <summary>Russian names (short, common and official forms) with the English short name each stands for.</summary>
     public IReadOnlyList<(string Russian, string English)> Russian { get; }
@@ -33,7 +29,6 @@ internal sealed class CountryNames
         }
 
         var catalogue = !string.IsNullOrWhiteSpace(moPath) && File.Exists(moPath) ? ReadCatalogue(moPath) : [];
-        var english = new List<string>();
         var russian = new List<(string, string)>();
         using var json = JsonDocument.Parse(File.ReadAllBytes(jsonPath));
         if (!json.RootElement.TryGetProperty("3166-1", out var countries) || countries.ValueKind != JsonValueKind.Array)
@@ -51,7 +46,6 @@ internal sealed class CountryNames
 
             var common = Text(country, "common_name");
             var shortName = common ?? (name.Contains(',', StringComparison.Ordinal) ? name[..name.IndexOf(',', StringComparison.Ordinal)] : name);
-            english.Add(shortName);
             foreach (var form in new[] { name, common, Text(country, "official_name") })
             {
                 if (form is not null && catalogue.TryGetValue(form, out var translated) && CyrillicTransliterator.ContainsCyrillic(translated))
@@ -61,7 +55,7 @@ internal sealed class CountryNames
             }
         }
 
-        return new CountryNames(english, russian);
+        return new CountryNames(russian);
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -11,6 +11,10 @@ namespace ChatBot.Language;
 /// </summary>
 public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits = 5)
 {
+    private const int MaxCachedNames = 100_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[], string[])> _names = new(StringComparer.Ordinal);
+
     // Case endings of Russian nouns and adjectives (longest first); a name is tried as written and without each.
     internal static readonly string[] CaseEndings =
     [
@@ -28,7 +32,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
     /// <summary>
     /// The known name (as given) one of whose words is a spelling of <paramref name="cyrillicWord"/>, or null. The
     /// closest spelling wins; among equally close names a match on the last word (a surname) beats one on a first
-    /// name, then the earlier name in the list.
+    /// name, then the spelling nearer the plain romanisation, then the earlier name in the list.
     /// </summary>
     public string? MatchName(string cyrillicWord, IEnumerable<string> knownLatinNames) =>
         Find(cyrillicWord, knownLatinNames)?.Name;
@@ -45,6 +49,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
         }
 
         NameMatch? best = null;
+        var romanised = CyrillicTransliterator.Transliterate(cyrillicWord.Trim()).ToLowerInvariant();
         foreach (var name in knownLatinNames)
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -52,10 +57,10 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
                 continue;
             }
 
-            var words = name.Split([' ', '-', '\u00A0'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var (words, keys) = Parts(name);
             for (var w = 0; w < words.Length; w++)
             {
-                var key = Key(words[w]);
+                var key = keys[w];
                 if (key.Length < 2)
                 {
                     continue;
@@ -72,7 +77,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
 
                     var isLast = w == words.Length - 1 && words.Length > 1;
                     var match = new NameMatch(name, words[w], distance, isLast);
-                    if (best is null || match.Distance < best.Distance || (match.Distance == best.Distance && match.IsSurname && !best.IsSurname))
+                    if (best is null || Better(match, best, romanised))
                     {
                         best = match;
                     }
@@ -81,6 +86,43 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
         }
 
         return best;
+    }
+
+    // Closer skeletons first; then a surname over a first name; then the spelling nearer the plain romanisation
+    // (Порошенко: "Poroshenko" over a misspelt "Poroshenk" of the same skeleton); then list order.
+    private static bool Better(NameMatch match, NameMatch best, string romanised)
+    {
+        if (match.Distance != best.Distance)
+        {
+            return match.Distance < best.Distance;
+        }
+
+        if (match.IsSurname != best.IsSurname)
+        {
+            return match.IsSurname;
+        }
+
+        var limit = romanised.Length + 8;
+        return Distance(romanised, match.Word.ToLowerInvariant(), limit) < Distance(romanised, best.Word.ToLowerInvariant(), limit);
+    }
+
+    // Known names come back on every question: their words and skeletons are kept (bounded; cleared when full).
+    private (string[] Words, string[] Keys) Parts(string name)
+    {
+        if (_names.TryGetValue(name, out var parts))
+        {
+            return parts;
+        }
+
+        if (_names.Count >= MaxCachedNames)
+        {
+            _names.Clear();
+        }
+
+        var words = name.Split([' ', '-', '\u00A0'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        parts = (words, words.Select(Key).ToArray());
+        _names[name] = parts;
+        return parts;
     }
 
     /// <summary>The spelling skeleton of a Latin word (see the class summary).</summary>

@@ -18,8 +18,14 @@ internal sealed class RussianEnglishDictionary
     /// <summary>Each doubling of an article's length counts as this many glosses further up (the score).</summary>
     private const double ArticleLengthBonus = 0.25;
 
-    /// <summary>How much a verb lemma is preferred for a word form with a verb's ending.</summary>
-    private const int VerbBonus = 4;
+    /// <summary>How much a verb (adjective) lemma is preferred for a word form with a verb's (adjective's) ending.</summary>
+    private const int PartOfSpeechBonus = 4;
+
+    // Endings of adjective forms, and of adjective lemmas, leaving out those nouns share (-ие, -ий: заявление, высказываний).
+    private static readonly string[] s_adjectiveEndings =
+        ["ый", "ая", "ое", "ые", "ого", "ому", "ым", "ых", "ую", "ыми", "ой", "ские", "ский", "ских", "ским", "ском"];
+
+    private static readonly string[] s_adjectiveLemmaEndings = ["ый", "ой", "ский", "кий"];
 
     // Endings of finite verb forms and infinitives (говорит, играют, сказал, заявила, обсуждались, оценивать).
     private static readonly string[] s_verbEndings =
@@ -27,11 +33,21 @@ internal sealed class RussianEnglishDictionary
 
     private readonly Dictionary<string, Lemma[]> _words;
     private readonly Dictionary<string, string> _names;
+    private readonly HashSet<string> _namePrefixes;
 
     private RussianEnglishDictionary(Dictionary<string, Lemma[]> words, Dictionary<string, string> names, int maxNameWords, int headwords, TimeSpan loadTime)
     {
         _words = words;
         _names = names;
+        _namePrefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in names.Keys)
+        {
+            for (var space = key.IndexOf(' ', StringComparison.Ordinal); space > 0; space = key.IndexOf(' ', space + 1))
+            {
+                _namePrefixes.Add(key[..space]);
+            }
+        }
+
         Headwords = headwords;
         LoadTime = loadTime;
         MaxPhraseWords = Math.Max(maxNameWords, words.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max());
@@ -81,15 +97,30 @@ internal sealed class RussianEnglishDictionary
     /// <summary>The English name of a country or place written in Russian (any case form), or null.</summary>
     public string? LookupName(IReadOnlyList<string> words, RussianStemmer stemmer)
     {
-        foreach (var key in Combinations(words.Select(w => NameBases(w, stemmer)).ToList()))
+        // Depth first over each word's forms, following only prefixes some name has.
+        var options = words.Select(w => NameBases(w, stemmer)).ToList();
+        string? Search(int i, string prefix)
         {
-            if (_names.TryGetValue(key, out var english))
+            foreach (var option in options[i])
             {
-                return english;
+                var text = i == 0 ? option : prefix + " " + option;
+                if (i == options.Count - 1)
+                {
+                    if (_names.TryGetValue(text, out var english))
+                    {
+                        return english;
+                    }
+                }
+                else if (_namePrefixes.Contains(text) && Search(i + 1, text) is { } found)
+                {
+                    return found;
+                }
             }
+
+            return null;
         }
 
-        return null;
+        return options.Count == 0 ? null : Search(0, string.Empty);
     }
 
     /// <summary>
@@ -266,9 +297,10 @@ internal sealed class RussianEnglishDictionary
     private static string[] Words(string phrase) =>
         phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(RussianStemmer.Normalise).ToArray();
 
-    // How close a lemma is to the question's word form: letters shared from the start, less the lemma's letters
-    // beyond them (расширении: расширение 8, расширенный 5); a verb form prefers a verb (играет: играть, not игра).
-    private static int Closeness(string form, string lemma)
+    // How close a lemma is to the question's word form: letters shared from the start, less half the difference in
+    // length (миссии: миссия 5, мисс 3; расширении: расширение 9, расширенный 7.5); a verb form prefers a verb lemma
+    // (играет: играть, not игра), an adjective form an adjective (холодной: холодный, not холодно).
+    private static double Closeness(string form, string lemma)
     {
         var shared = 0;
         while (shared < form.Length && shared < lemma.Length && form[shared] == lemma[shared])
@@ -276,14 +308,21 @@ internal sealed class RussianEnglishDictionary
             shared++;
         }
 
-        var closeness = (2 * shared) - lemma.Length;
+        var closeness = shared - (Math.Abs(lemma.Length - form.Length) / 2.0);
         if (VerbForm(form) && (lemma.EndsWith("ть", StringComparison.Ordinal) || lemma.EndsWith("ться", StringComparison.Ordinal)))
         {
-            closeness += VerbBonus;
+            closeness += PartOfSpeechBonus;
+        }
+        else if (AdjectiveForm(form) && s_adjectiveLemmaEndings.Any(e => lemma.EndsWith(e, StringComparison.Ordinal)))
+        {
+            closeness += PartOfSpeechBonus;
         }
 
         return closeness;
     }
+
+    private static bool AdjectiveForm(string form) =>
+        form.Length > 4 && !form.Contains(' ', StringComparison.Ordinal) && s_adjectiveEndings.Any(e => form.EndsWith(e, StringComparison.Ordinal));
 
     private static bool VerbForm(string form) =>
         form.Length > 4 && !form.Contains(' ', StringComparison.Ordinal) && s_verbEndings.Any(e => form.EndsWith(e, StringComparison.Ordinal));

@@ -142,6 +142,9 @@ internal static class RussianFunctionWords
         ("Белый дом", "White House"), ("Кремль", "Kremlin"), ("Вашингтон", "Washington"), ("Москва", "Moscow"),
         ("Киев", "Kiev"), ("Пекин", "Beijing"), ("Лондон", "London"), ("Париж", "Paris"), ("Берлин", "Berlin"),
         ("Тегеран", "Tehran"), ("Брюссель", "Brussels"), ("Нью-Йорк", "New York"), ("Женева", "Geneva"),
+        ("Генассамблея", "General Assembly"), ("Генсек", "Secretary-General"), ("Совбез", "Security Council"),
+        ("Госдеп", "State Department"), ("Госдепартамент", "State Department"), ("Минобороны", "Defense Ministry"),
+        ("Пентагон", "Pentagon"), ("российский", "Russian"),
         ("Минск", "Minsk"), ("Дамаск", "Damascus"), ("Балтия", "Baltic"), ("Арктика", "Arctic"), ("Антарктика", "Antarctic"),
     ];
 

@@ -56,11 +56,11 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
             return null;
         }
 
-        var (dictionary, countries) = _data.Value;
+        var dictionary = _data.Value.Dictionary;
         var tokens = Tokenize(query);
         var output = new List<string>();
         var untranslated = new List<string>();
-        var knownNames = Safe(_knownNames).Concat(countries.English.Where(n => !n.Contains(' ', StringComparison.Ordinal))).ToList();
+        var knownNames = Safe(_knownNames).ToList();
 
         for (var i = 0; i < tokens.Count;)
         {
@@ -174,6 +174,13 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
                 }
             }
 
+            // A hyphenated compound the dictionary lacks, part by part (пресс-секретаря -> press secretary).
+            if (token.Text.Contains('-', StringComparison.Ordinal) && TranslateParts(token.Text, dictionary) is { } parts)
+            {
+                output.Add(parts);
+                return 1;
+            }
+
             // A perfective or derived verb the dictionary lists without its prefix (прокомментировала -> комментировать).
             foreach (var prefix in VerbPrefixes)
             {
@@ -199,6 +206,24 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
         output.Add(CyrillicTransliterator.Transliterate(nameLike ? NominativeOfName(token.Text) : token.Text));
         untranslated.Add(token.Text);
         return 1;
+    }
+
+    // Each part of a hyphenated word through the dictionary; null unless every part is found.
+    private string? TranslateParts(string word, RussianEnglishDictionary dictionary)
+    {
+        var english = new List<string>();
+        foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var lower = RussianStemmer.Normalise(part);
+            if (dictionary.LookupWord([lower], [_stemmer.Stem(lower)]) is not { } translated)
+            {
+                return null;
+            }
+
+            english.Add(translated[0]);
+        }
+
+        return english.Count > 0 ? string.Join(' ', english) : null;
     }
 
     /// <summary>

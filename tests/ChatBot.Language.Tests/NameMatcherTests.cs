@@ -45,6 +45,13 @@ public sealed class NameMatcherTests
     }
 
     [Fact]
+    public void AmongSpellingsOfOneSkeletonTheOneNearestThePlainRomanisationWins()
+    {
+        // A speaker list may carry a misspelt variant first; both reduce to the same skeleton.
+        Assert.Equal("Mr. Petro Poroshenko", _matcher.MatchName("Порошенко", ["Mr. Petro Poroshenk", "Mr. Petro Poroshenko"]));
+    }
+
+    [Fact]
     public void ShortNamesMustMatchExactly()
     {
         // "Ли" would be one edit from many short names; below the minimum length no edit is allowed.

@@ -80,6 +80,22 @@ public sealed class RussianQueryTranslatorTests
         Assert.Empty(result!.UntranslatedWords);
     }
 
+    [Theory]
+    [InlineData("Что говорил пресс-секретарь Белого дома о сокращении выбросов?", new[] { "press", "secretary", "White", "House" })]
+    [InlineData("Вспоминал ли министр времена холодной войны?", new[] { "cold", "war" })]
+    [InlineData("Что говорилось о гуманитарной помощи Украине и Сирийской Арабской Республике?", new[] { "humanitarian", "Ukraine", "Syria" })]
+    [InlineData("Какую роль играет Генассамблея в урегулировании конфликтов на Ближнем Востоке?", new[] { "play", "General", "Assembly", "Middle", "East" })]
+    public void CompoundsAdjectivesAndCountryNamesFindTheirEnglish(string question, string[] expected)
+    {
+        var result = InstalledDictionary.Translator.Translate(question);
+
+        var words = Words(result);
+        foreach (var word in expected)
+        {
+            Assert.True(words.Contains(word), $"'{word}' missing from \"{result!.English}\" (for \"{question}\")");
+        }
+    }
+
     [Fact]
     public void LatinWordsAndNumbersPassThroughUnchanged()
     {
