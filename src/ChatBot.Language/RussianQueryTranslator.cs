@@ -140,59 +140,27 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
             return 1;
         }
 
-        // 2. Countries and places, longest phrase first.
-        for (var n = Math.Min(dictionary.MaxPhraseWords, CyrillicRun(tokens, i)); n >= 1; n--)
+        // 2. Capitalised: a country or place, then a person. Lower case: a common word first (кита is a whale's, not
+        // China's), then a place (российские).
+        var nameLike = properNoun || (capitalised && SurnameShape().IsMatch(lower));
+        int taken;
+        if (capitalised && (taken = TranslatePlace(tokens, i, dictionary, output)) > 0)
         {
-            if (dictionary.LookupName(Words(tokens, i, n), _stemmer) is { } place)
-            {
-                output.Add(place);
-                return n;
-            }
+            return taken;
         }
 
-        // 3. A person's name: capitalised inside the sentence, or shaped like a surname at its start.
-        var nameLike = properNoun || (capitalised && SurnameShape().IsMatch(lower));
-        if (nameLike || !capitalised)
+        if (nameLike && _matcher.Find(token.Text, knownNames) is { } person)
         {
-            if (nameLike && _matcher.Find(token.Text, knownNames) is { } known)
-            {
-                output.Add(known.Word);
-                return 1;
-            }
+            output.Add(person.Word);
+            return 1;
         }
 
         if (!nameLike)
         {
-            // 4. Common words, longest phrase first.
-            for (var n = Math.Min(dictionary.MaxPhraseWords, CyrillicRun(tokens, i)); n >= 1; n--)
+            if ((taken = TranslateCommonWord(tokens, i, lower, dictionary, output)) > 0
+                || (!capitalised && (taken = TranslatePlace(tokens, i, dictionary, output)) > 0))
             {
-                var words = Words(tokens, i, n);
-                if (dictionary.LookupWord(words, words.Select(_stemmer.Stem).ToList()) is { } english)
-                {
-                    output.Add(string.Join(' ', english));
-                    return n;
-                }
-            }
-
-            // A hyphenated compound the dictionary lacks, part by part (пресс-секретаря -> press secretary).
-            if (token.Text.Contains('-', StringComparison.Ordinal) && TranslateParts(token.Text, dictionary) is { } parts)
-            {
-                output.Add(parts);
-                return 1;
-            }
-
-            // A perfective or derived verb the dictionary lists without its prefix (прокомментировала -> комментировать).
-            foreach (var prefix in VerbPrefixes)
-            {
-                if (lower.Length - prefix.Length >= MinUnprefixedLength && lower.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    var bare = lower[prefix.Length..];
-                    if (dictionary.LookupWord([bare], [_stemmer.Stem(bare)]) is { } english)
-                    {
-                        output.Add(string.Join(' ', english));
-                        return 1;
-                    }
-                }
+                return taken;
             }
 
             if (_matcher.Find(token.Text, knownNames) is { } known)
@@ -206,6 +174,58 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
         output.Add(CyrillicTransliterator.Transliterate(nameLike ? NominativeOfName(token.Text) : token.Text));
         untranslated.Add(token.Text);
         return 1;
+    }
+
+    // A country or place, longest phrase first; returns the tokens taken (0: none).
+    private int TranslatePlace(List<Token> tokens, int i, RussianEnglishDictionary dictionary, List<string> output)
+    {
+        for (var n = Math.Min(dictionary.MaxPhraseWords, CyrillicRun(tokens, i)); n >= 1; n--)
+        {
+            if (dictionary.LookupName(Words(tokens, i, n), _stemmer) is { } place)
+            {
+                output.Add(place);
+                return n;
+            }
+        }
+
+        return 0;
+    }
+
+    // A common word or phrase of the dictionary, longest phrase first; returns the tokens taken (0: none).
+    private int TranslateCommonWord(List<Token> tokens, int i, string lower, RussianEnglishDictionary dictionary, List<string> output)
+    {
+        for (var n = Math.Min(dictionary.MaxPhraseWords, CyrillicRun(tokens, i)); n >= 1; n--)
+        {
+            var words = Words(tokens, i, n);
+            if (dictionary.LookupWord(words, words.Select(_stemmer.Stem).ToList()) is { } english)
+            {
+                output.Add(string.Join(' ', english));
+                return n;
+            }
+        }
+
+        // A hyphenated compound the dictionary lacks, part by part (пресс-секретаря -> press secretary).
+        if (tokens[i].Text.Contains('-', StringComparison.Ordinal) && TranslateParts(tokens[i].Text, dictionary) is { } parts)
+        {
+            output.Add(parts);
+            return 1;
+        }
+
+        // A perfective or derived verb the dictionary lists without its prefix (прокомментировала -> комментировать).
+        foreach (var prefix in VerbPrefixes)
+        {
+            if (lower.Length - prefix.Length >= MinUnprefixedLength && lower.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var bare = lower[prefix.Length..];
+                if (dictionary.LookupWord([bare], [_stemmer.Stem(bare)]) is { } english)
+                {
+                    output.Add(string.Join(' ', english));
+                    return 1;
+                }
+            }
+        }
+
+        return 0;
     }
 
     // Each part of a hyphenated word through the dictionary; null unless every part is found.
