@@ -95,6 +95,14 @@ public static class ChatBotServiceCollectionExtensions
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         // Semantic Kernel: the quote search as ITextSearch, and the prompts as kernel functions (IPromptFunctions) when a chat model is configured.
         builder.AddChatBotSemanticKernel();
+
+        // Russian questions: offline word-by-word translation into an English query (the dictionary is read on the
+        // first Russian question). Pass the speaker directory's names as knownNames to match Cyrillic names to them.
+        services.AddOptions<ChatBot.Language.LanguageOptions>().BindConfiguration(ChatBot.Language.LanguageOptions.Section)
+            .Validate(o => o.TranslationsPerWord >= 1 && o.NameMaxEditDistance >= 0, "ChatBot:Language: TranslationsPerWord must be 1 or more, NameMaxEditDistance 0 or more")
+            .ValidateOnStart();
+        services.AddSingleton<ChatBot.Language.IQueryTranslator>(sp => new ChatBot.Language.RussianQueryTranslator(
+            sp.GetRequiredService<IOptions<ChatBot.Language.LanguageOptions>>().Value, knownNames: null, sp.GetRequiredService<ILogger<ChatBot.Language.RussianQueryTranslator>>()));
         return builder;
     }
 }
