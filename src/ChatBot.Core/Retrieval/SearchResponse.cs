@@ -26,6 +26,9 @@ public sealed record QueryInterpretation(string Topic, IReadOnlyList<string>? Sp
     /// <summary>The topic as the user wrote it, for leads and messages.</summary>
     public string DisplayTopic { get; init; } = Topic;
 
+    /// <summary>The English the question was searched as, when it was asked in another language; null otherwise.</summary>
+    public ChatBot.Language.TranslatedQuery? Translation { get; init; }
+
     /// <summary>Whether <see cref="DisplayTopic"/> is one stretch of the user's words (else it is the topic's words joined).</summary>
     public bool TopicAsWritten { get; init; }
 }

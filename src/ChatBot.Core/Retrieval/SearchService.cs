@@ -22,6 +22,7 @@ public sealed partial class SearchService : ISearchService
     private readonly ITranscriptStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
     private readonly RelevancePolicy _relevance;
+    private readonly ChatBot.Language.IQueryTranslator? _translator;
     private readonly ILogger _logger;
     private readonly Lock _cacheLock = new();
     private QueryContext? _cache;
@@ -29,8 +30,10 @@ public sealed partial class SearchService : ISearchService
     private int _cacheGeneration;
 
     /// <summary>Creates the service; without <paramref name="embedder"/> search is BM25 only.</summary>
-    public SearchService(ITranscriptStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<SearchService>? logger = null, RelevancePolicy? relevance = null)
+    public SearchService(ITranscriptStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, ILogger<SearchService>? logger = null,
+        RelevancePolicy? relevance = null, ChatBot.Language.IQueryTranslator? translator = null)
     {
+        _translator = translator;
         _store = store;
         _embedder = embedder;
         _relevance = relevance ?? RelevancePolicy.Default;
@@ -39,6 +42,9 @@ public sealed partial class SearchService : ISearchService
 
     /// <summary>Whether the dense ranking is available.</summary>
     public bool UsesVectors => _embedder is not null;
+
+    /// <summary>The store's speaker names as last listed (empty before the first search), for matching names typed in another script.</summary>
+    public IReadOnlyCollection<string> KnownSpeakers => _cache?.Speakers.Names ?? [];
 
     /// <summary>Loads the speakers, documents and places that queries are read against, ahead of the first search.</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => DirectoryAsync(cancellationToken);
@@ -61,11 +67,12 @@ public sealed partial class SearchService : ISearchService
         long started = Stopwatch.GetTimestamp();
         var (_, speakers, documents, places, offices) = await DirectoryAsync(cancellationToken);
 
-        var analyzed = query.Interpret ? QueryAnalyzer.Analyze(query.Query, speakers, places, offices) : new AnalyzedQuery(query.Query.Trim(), null, null, null);
+        var (text, translation) = Translate(query.Query);
+        var analyzed = query.Interpret ? QueryAnalyzer.Analyze(text, speakers, places, offices) : new AnalyzedQuery(text.Trim(), null, null, null);
         IReadOnlyList<string>? speakerFilter = query.Speaker is { Length: > 0 } typed ? speakers.Resolve(typed) : analyzed.Speakers;
         var from = query.From ?? analyzed.From;
         var to = query.To ?? analyzed.To;
-        var topic = analyzed.Topic.Length > 0 ? analyzed.Topic : query.Query.Trim();
+        var topic = analyzed.Topic.Length > 0 ? analyzed.Topic : text.Trim();
         IReadOnlyCollection<string>? documentIds = null;
         if (query.Source is { Length: > 0 } source)
         {
@@ -83,7 +90,8 @@ public sealed partial class SearchService : ISearchService
         var interpretation = new QueryInterpretation(topic, speakerFilter, from, to, useVectors)
         {
             DisplayTopic = analyzed.Topic.Length > 0 ? analyzed.DisplayTopic : topic,
-            TopicAsWritten = analyzed.Topic.Length > 0 && analyzed.TopicAsWritten,
+            TopicAsWritten = analyzed.Topic.Length > 0 && analyzed.TopicAsWritten && translation is null,
+            Translation = translation,
         };
         if (speakerFilter is { Count: 0 } || documentIds is { Count: 0 } || (from > to))
             return new SearchResponse(query.Query, interpretation, []) { DocumentsSearched = documents.Count };
@@ -123,12 +131,24 @@ public sealed partial class SearchService : ISearchService
     {
         SearchQuery.CheckText(query, "query", nameof(query));
         var (_, speakers, _, places, offices) = await DirectoryAsync(cancellationToken);
-        var analyzed = QueryAnalyzer.Analyze(query, speakers, places, offices);
+        var (text, translation) = Translate(query);
+        var analyzed = QueryAnalyzer.Analyze(text, speakers, places, offices);
         return new QueryInterpretation(analyzed.Topic, analyzed.Speakers, analyzed.From, analyzed.To, _embedder is not null)
         {
             DisplayTopic = analyzed.DisplayTopic,
-            TopicAsWritten = analyzed.TopicAsWritten,
+            TopicAsWritten = analyzed.TopicAsWritten && translation is null,
+            Translation = translation,
         };
+    }
+
+    /// <summary>
+    /// A question in a language the corpus is not in (Russian) searched as its English translation; the quotes stay the
+    /// transcripts' own words.
+    /// </summary>
+    private (string Text, ChatBot.Language.TranslatedQuery? Translation) Translate(string query)
+    {
+        var translated = _translator?.Translate(query);
+        return translated is { English.Length: > 0 } ? (translated.English, translated) : (query, null);
     }
 
     /// <summary>

@@ -20,7 +20,12 @@ public static class FitRelevanceCommand
         var output = new Option<string>("--out") { Description = "Where to write the models", DefaultValueFactory = _ => Path.Combine("src", "ChatBot.Core", "Retrieval", "relevance-model.json") };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
         var lambda = new Option<double>("--l2") { Description = "L2 penalty on the standardised weights", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("fit-relevance", "Fit the relevance model on labelled questions (cross-validated) and write it") { files, corpus, output, folds, lambda, dataOption };
+        var cost = new Option<double>("--answered-unanswerable-cost")
+        {
+            Description = "What answering an unanswerable question (with unrelated quotes) costs, counted in refused answerable questions",
+            DefaultValueFactory = _ => 3.0,
+        };
+        var command = new Command("fit-relevance", "Fit the relevance model on labelled questions (cross-validated) and write it") { files, corpus, output, folds, lambda, cost, dataOption };
         command.SetAction(async (parse, ct) =>
         {
             using var host = CliHost.Build(parse.GetValue(dataOption));
@@ -35,7 +40,7 @@ public static class FitRelevanceCommand
 
             var search = services.GetRequiredService<SearchService>();
             var answers = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChatBotOptions>>().Value.Answers;
-            var fitter = new RelevanceFitter(search, Math.Min(SearchQuery.MaxLimit, answers.DefaultQuotes * 3), answers.DefaultQuotes);
+            var fitter = new RelevanceFitter(search, Math.Min(SearchQuery.MaxLimit, answers.DefaultQuotes * 3), answers.DefaultQuotes, parse.GetValue(cost));
             var hybridRows = new List<RelevanceFitter.Row>();
             var keywordRows = new List<RelevanceFitter.Row>();
             foreach (var file in parse.GetValue(files)!)

@@ -9,11 +9,11 @@ namespace ChatBot.Evaluation;
 /// Fits the relevance model (<see cref="RelevanceModel"/>) on labelled question sets: each question is searched as ask
 /// searches it, each result is a row (its <see cref="RelevanceFeatures"/>, labelled by whether it overlaps a gold
 /// passage), and a logistic regression is fitted. The threshold is chosen on out-of-fold predictions of a k-fold
-/// cross-validation grouped by question (no question is scored by a model that saw it), maximising the balanced
-/// accuracy of "answerable" (answered when a gold passage exists, refused when none does); the cross-validated figures
-/// are reported per set and kept in the model file.
+/// cross-validation grouped by question (no question is scored by a model that saw it), minimising the expected cost of
+/// its mistakes: a refused answerable question costs 1, an unanswerable one answered (with unrelated quotes)
+/// <c>answeredUnanswerableCost</c>; the cross-validated figures are reported per set and kept in the model file.
 /// </summary>
-public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer)
+public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer, double answeredUnanswerableCost)
 {
     /// <summary>One result of one question.</summary>
     public sealed record Row(string Set, string QuestionId, bool Answerable, int Rank, double[] Features, bool Gold);
@@ -68,14 +68,15 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
             foreach (var r in scored.Where(InFold)) outOfFold[r] = model.Probability(r.Features);
         }
 
-        // The threshold that best tells answerable from unanswerable questions out of fold.
+        // The threshold whose mistakes cost least out of fold.
         double best = 0.5, bestScore = double.NegativeInfinity;
         for (double t = 0.02; t < 0.98; t += 0.01)
         {
             var all = Score(rows, outOfFold, t);
-            if (all.BalancedAccuracy > bestScore + 1e-9)
+            double score = -(all.FalseRefusals + answeredUnanswerableCost * (all.Unanswerable - all.RefusedUnanswerable));
+            if (score > bestScore + 1e-9)
             {
-                bestScore = all.BalancedAccuracy;
+                bestScore = score;
                 best = Math.Round(t, 2);
             }
         }
@@ -88,11 +89,18 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"{rows.Select(r => r.QuestionId).Distinct().Count()} questions, {scored.Count} results ({scored.Count(r => r.Gold)} gold), {folds}-fold cross-validation by question, L2 {lambda}");
-        report.AppendLine(CultureInfo.InvariantCulture, $"passage AUC (out of fold) {auc:F3}; threshold {best:F2} (balanced accuracy {bestScore:F3})");
+        report.AppendLine(CultureInfo.InvariantCulture, $"passage AUC (out of fold) {auc:F3}; threshold {best:F2} (cost of mistakes {-bestScore:F0}, an unanswerable question answered costing {answeredUnanswerableCost} refusals)");
         report.AppendLine("| set | questions | false refusals | unanswerable refused | answer recall |");
         report.AppendLine("|---|---|---|---|---|");
         foreach (var (set, s) in bySet.OrderBy(kv => kv.Key == "all").ThenBy(kv => kv.Key, StringComparer.Ordinal))
             report.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {s.Questions} | {s.FalseRefusals}/{s.Answerable} ({s.FalseRefusalRate:P0}) | {s.RefusedUnanswerable}/{s.Unanswerable} ({s.RefusalAccuracy:P0}) | {s.AnswerRecall:F3} |");
+        report.AppendLine("out-of-fold trade-off (threshold: false refusals, unanswerable refused, answer recall):");
+        for (double t = 0.05; t < 0.71; t += 0.05)
+        {
+            var c = Score(rows, outOfFold, t);
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {t:F2}: {c.FalseRefusals}/{c.Answerable}, {c.RefusedUnanswerable}/{c.Unanswerable}, {c.AnswerRecall:F3}");
+        }
+
         report.AppendLine("weights (standardised features):");
         for (int i = 0; i < fitted.Features.Count; i++)
             report.AppendLine(CultureInfo.InvariantCulture, $"  {fitted.Features[i],-24} {fitted.Weights[i],8:F3}");

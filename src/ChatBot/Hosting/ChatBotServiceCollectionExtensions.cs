@@ -73,7 +73,7 @@ public static class ChatBotServiceCollectionExtensions
         services.AddSingleton(sp => new RelevancePolicy(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Relevance));
         services.AddSingleton(sp => new SearchService(
             sp.GetRequiredService<ITranscriptStore>(), sp.GetRequiredService<EmbedderProvider>().Embedder, sp.GetRequiredService<ILogger<SearchService>>(),
-            sp.GetRequiredService<RelevancePolicy>()));
+            sp.GetRequiredService<RelevancePolicy>(), sp.GetService<ChatBot.Language.IQueryTranslator>()));
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());
         services.AddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<TranscriptReader>(), sp.GetRequiredService<TurnChunker>(), sp.GetRequiredService<ITranscriptStore>(),
@@ -97,12 +97,13 @@ public static class ChatBotServiceCollectionExtensions
         builder.AddChatBotSemanticKernel();
 
         // Russian questions: offline word-by-word translation into an English query (the dictionary is read on the
-        // first Russian question). Pass the speaker directory's names as knownNames to match Cyrillic names to them.
+        // first Russian question); Cyrillic names are matched against the store's speakers.
         services.AddOptions<ChatBot.Language.LanguageOptions>().BindConfiguration(ChatBot.Language.LanguageOptions.Section)
             .Validate(o => o.TranslationsPerWord >= 1 && o.NameMaxEditDistance >= 0, "ChatBot:Language: TranslationsPerWord must be 1 or more, NameMaxEditDistance 0 or more")
             .ValidateOnStart();
         services.AddSingleton<ChatBot.Language.IQueryTranslator>(sp => new ChatBot.Language.RussianQueryTranslator(
-            sp.GetRequiredService<IOptions<ChatBot.Language.LanguageOptions>>().Value, knownNames: null, sp.GetRequiredService<ILogger<ChatBot.Language.RussianQueryTranslator>>()));
+            sp.GetRequiredService<IOptions<ChatBot.Language.LanguageOptions>>().Value, knownNames: () => sp.GetRequiredService<SearchService>().KnownSpeakers,
+            sp.GetRequiredService<ILogger<ChatBot.Language.RussianQueryTranslator>>()));
         return builder;
     }
 }
