@@ -66,10 +66,11 @@ public sealed class RelevancePolicy
     /// <param name="position">Its place among the search's results, from 1.</param>
     /// <param name="query">How the question was read.</param>
     /// <param name="topicStems">The topic's stems.</param>
-    public RelevanceVerdict Judge(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems)
+    /// <param name="best">The best similarity and passage coverage among the search's results.</param>
+    public RelevanceVerdict Judge(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, (double Similarity, double Coverage) best)
     {
         var model = query.UsedVectors ? _models.Hybrid : _models.Keywords;
-        var features = RelevanceFeatures.Compute(hit, quote, position, query, topicStems);
+        var features = RelevanceFeatures.Compute(hit, quote, position, query, topicStems, best);
         double p = model.Probability(features);
         return new RelevanceVerdict(Math.Round(p, 4), p >= (_options.Threshold ?? model.Threshold), features);
     }
@@ -83,11 +84,12 @@ public static class RelevanceFeatures
     [
         "similarity", "no_similarity", "quote_coverage", "passage_coverage", "question_coverage", "dense_rank_inverse",
         "keyword_rank_inverse", "both_rankings", "position_inverse", "log_words", "log_topic_terms", "speaker_filter",
-        "similarity_x_coverage",
+        "similarity_x_coverage", "similarity_below_best", "best_similarity", "best_passage_coverage",
     ];
 
     /// <summary>The feature vector of one result.</summary>
-    public static double[] Compute(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems)
+    /// <param name="best">The best similarity and passage coverage among all the search's results (how good the question's best answer is).</param>
+    public static double[] Compute(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, (double Similarity, double Coverage) best)
     {
         double similarity = hit.VectorSimilarity ?? 0;
         double quoteCoverage = TermMatcher.Coverage(topicStems, quote);
@@ -108,6 +110,9 @@ public static class RelevanceFeatures
             Math.Log(1 + topicStems.Count),
             query.Speakers is { Count: > 0 } ? 1 : 0,
             similarity * passageCoverage,
+            best.Similarity - similarity,
+            best.Similarity,
+            best.Coverage,
         ];
     }
 }

@@ -189,6 +189,7 @@ public sealed partial class SearchService : ISearchService
     {
         var required = TermMatcher.Required(terms.Count);
         var results = new List<QuoteResult>(hits.Count);
+        var best = (Similarity: hits.Count == 0 ? 0 : hits.Max(h => h.VectorSimilarity ?? 0), Coverage: hits.Count == 0 ? 0 : hits.Max(h => TermMatcher.Coverage(terms, h.Chunk.Text)));
         for (int i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
@@ -211,7 +212,7 @@ public sealed partial class SearchService : ISearchService
                 ChunkId = chunk.Id,
                 TurnIndex = chunk.TurnIndex,
                 VectorSimilarity = hit.VectorSimilarity,
-                Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms),
+                Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best),
             });
         }
 

@@ -21,7 +21,8 @@ public static class EvalCommand
         var corpus = new Option<string[]>("--corpus") { Description = "Files or folders to ingest first (unchanged ones are skipped)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "Write the reports as JSON to this file" };
         var failOnErrors = new Option<bool>("--fail-on-errors") { Description = "Exit with 1 if any attribution error or non-verbatim quote appears" };
-        var command = new Command("eval", "Score search and ask on a question set, hybrid against a BM25-only baseline") { file, corpus, output, failOnErrors, dataOption };
+        var minRecall = new Option<double?>("--min-recall-at5") { Description = "Exit with 1 if the hybrid search's recall@5 is below this floor" };
+        var command = new Command("eval", "Score search and ask on a question set, hybrid against a BM25-only baseline") { file, corpus, output, failOnErrors, minRecall, dataOption };
         command.SetAction(async (parse, ct) =>
         {
             var questions = EvalRunner.Load(parse.GetValue(file)!);
@@ -54,6 +55,12 @@ public static class EvalCommand
 
             bool errors = reports.Any(r => r.Overall.AttributionErrors > 0 || r.Overall.VerbatimRate is < 1.0);
             if (errors) Console.Error.WriteLine("Attribution errors or non-verbatim quotes were found.");
+            if (parse.GetValue(minRecall) is double floor && reports[0].Overall.RecallAt5 is double recall && recall < floor)
+            {
+                Console.Error.WriteLine($"recall@5 is {recall:F3}, below the floor of {floor:F3}.");
+                return 1;
+            }
+
             return errors && parse.GetValue(failOnErrors) ? 1 : 0;
         });
         return command;

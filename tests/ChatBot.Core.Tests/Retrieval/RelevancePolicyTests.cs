@@ -35,8 +35,8 @@ public sealed class RelevancePolicyTests
         var stems = ChatBot.Text.Stemmer.Stems("sanctions Russia");
         ChunkHit Hit(string text, double similarity, int? denseRank, int? lexicalRank) =>
             new(Passage(text), new DocumentInfo { Id = "d", Title = "t", Source = "s", Format = "f" }, 0.03, lexicalRank, denseRank) { VectorSimilarity = similarity };
-        var on = RelevancePolicy.Default.Judge(Hit("The sanctions against Russia have failed to change anything at all.", 0.8, 1, 1), "The sanctions against Russia have failed.", 1, interpretation, stems);
-        var off = RelevancePolicy.Default.Judge(Hit("We are pleased with the weather at the summit this year in Lima.", 0.3, 40, null), "We are pleased with the weather.", 5, interpretation, stems);
+        var on = RelevancePolicy.Default.Judge(Hit("The sanctions against Russia have failed to change anything at all.", 0.8, 1, 1), "The sanctions against Russia have failed.", 1, interpretation, stems, (0.8, 1.0));
+        var off = RelevancePolicy.Default.Judge(Hit("We are pleased with the weather at the summit this year in Lima.", 0.3, 40, null), "We are pleased with the weather.", 5, interpretation, stems, (0.8, 1.0));
         Assert.True(on.Probability > off.Probability);
         Assert.True(on.IsAnswer);
         Assert.False(off.IsAnswer);
