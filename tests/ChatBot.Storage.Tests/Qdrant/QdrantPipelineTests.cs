@@ -63,4 +63,55 @@ public sealed class QdrantPipelineTests
         Assert.Contains("2 documents were searched", refused.Text);
         qdrant.AssertNoViolations();
     }
+
+    [Fact]
+    public async Task AHybridSearchIsOneCallThatTheServerFuses()
+    {
+        await using var qdrant = await FakeQdrant.StartAsync();
+        var store = qdrant.CreateStore(o => o.VectorSize = HashingEmbedder.Dimensions);
+        var embedder = new HashingEmbedder();
+        var pipeline = new IngestionPipeline(TranscriptReader.CreateDefault(), new TurnChunker(new ChunkingOptions()), store, embedder);
+        await pipeline.IngestAsync([Samples()], cancellationToken: Ct);
+        var search = new SearchService(store, embedder);
+
+        int before = qdrant.Server.Requests.Count;
+        var response = await search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about North Korea?" }, Ct);
+
+        var sent = qdrant.Server.Requests.Skip(before).Where(r => r.Method.StartsWith("/qdrant.Points/Query", StringComparison.Ordinal)).ToList();
+        var batch = Assert.Single(sent);
+        var hybrid = batch.As<global::Qdrant.Client.Grpc.QueryBatchPoints>().QueryPoints[0];
+        Assert.Equal(global::Qdrant.Client.Grpc.Fusion.Rrf, hybrid.Query.Fusion);
+        Assert.Equal(2, hybrid.Prefetch.Count);
+        Assert.NotEmpty(response.Results);
+        Assert.All(response.Results, r => Assert.NotNull(r.Relevance));
+        qdrant.AssertNoViolations();
+    }
+
+    /// <summary>A deterministic bag-of-words embedder: enough to give the store vectors to rank; no model needed to check the requests.</summary>
+    private sealed class HashingEmbedder : Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>
+    {
+        public const int Dimensions = 64;
+
+        public Task<Microsoft.Extensions.AI.GeneratedEmbeddings<Microsoft.Extensions.AI.Embedding<float>>> GenerateAsync(IEnumerable<string> values,
+            Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var result = new Microsoft.Extensions.AI.GeneratedEmbeddings<Microsoft.Extensions.AI.Embedding<float>>();
+            foreach (var text in values)
+            {
+                var v = new float[Dimensions];
+                foreach (var term in ChatBot.Text.LexicalAnalyzer.Terms(text)) v[(int)((uint)term.GetHashCode() % Dimensions)] += 1;
+                float norm = MathF.Sqrt(v.Sum(x => x * x));
+                if (norm == 0) v[0] = norm = 1;
+                result.Add(new Microsoft.Extensions.AI.Embedding<float>(v.Select(x => x / norm).ToArray()));
+            }
+
+            return Task.FromResult(result);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
 }
