@@ -45,10 +45,11 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
             {
                 var r = found.Results[i];
                 if (r.Relevance is null) continue;
-                rows.Add(new Row(set, q.Id, q.Gold.Count > 0, i + 1, [.. r.Relevance.Features], q.Gold.Count > 0 && EvalRunner.IsGold(q, r)));
+                rows.Add(new Row(set, $"{set}/{q.Id}", q.Gold.Count > 0, i + 1, [.. r.Relevance.Features], q.Gold.Count > 0 && EvalRunner.IsGold(q, r)));
             }
 
-            if (found.Results.Count == 0) rows.Add(new Row(set, q.Id, q.Gold.Count > 0, 0, [], false)); // a question with no result at all
+            // A question with no result at all (ids are unique within a set only).
+            if (found.Results.Count == 0) rows.Add(new Row(set, $"{set}/{q.Id}", q.Gold.Count > 0, 0, [], false));
         }
 
         return rows;
