@@ -3,9 +3,6 @@ namespace ChatBot.Retrieval;
 /// <summary>Quotes found for a query, with how the query was read.</summary>
 public sealed record SearchResponse(string Query, QueryInterpretation Interpretation, IReadOnlyList<QuoteResult> Results)
 {
-    /// <summary>The topic's vector when the dense ranking took part, for callers that compare passages with it.</summary>
-    public ReadOnlyMemory<float>? TopicVector { get; init; }
-
     /// <summary>How many documents the store holds (what a refusal says was searched).</summary>
     public int DocumentsSearched { get; init; }
 

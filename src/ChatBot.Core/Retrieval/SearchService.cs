@@ -123,7 +123,7 @@ public sealed partial class SearchService : ISearchService
         var chosen = Diversify(hits.Where(h => _relevance.IsStatement(h.Chunk)).ToList(), query.Limit);
         var results = CutQuotes(chosen, stems, interpretation);
         LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new SearchResponse(query.Query, interpretation, results) { TopicVector = vector, DocumentsSearched = documents.Count };
+        return new SearchResponse(query.Query, interpretation, results) { DocumentsSearched = documents.Count };
     }
 
     /// <inheritdoc />
