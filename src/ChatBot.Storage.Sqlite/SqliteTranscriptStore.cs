@@ -30,6 +30,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     private readonly SemaphoreSlim _indexLoad = new(1, 1);
     private readonly DenseIndexOptions _indexOptions;
     private DenseIndex? _dense;
+    private volatile WordCountCache? _wordCounts;
 
     /// <summary>Opens (lazily) the store at <paramref name="databasePath"/>; the folder is created if missing.</summary>
     public SqliteTranscriptStore(string databasePath, ILogger<SqliteTranscriptStore>? logger = null)
@@ -370,7 +371,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         await using var connection = await OpenAsync(cancellationToken);
         var rankings = new List<IReadOnlyList<long>>();
         int lexicalIndex = -1, denseIndex = -1;
-        Dictionary<long, double>? similarities = null;
+        Dictionary<long, double>? similarities = null, lexicalScores = null;
 
         // The two rankings run side by side: the vector index is in memory, the keyword ranking reads SQLite.
         Task<List<(long RowId, float Similarity)>>? denseTask = null;
@@ -387,14 +388,16 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
             // Conjunctive first: when enough passages hold every term, they are the candidates; BM25 ranks them as the
             // looser query would (every term weighs the same in both), and scoring the many passages that share only
             // some terms ("climate" and "change" but not "commitments") costs several times as much in a large store.
-            List<long>? ranked = null;
+            List<(long RowId, double Score)>? ranked = null;
             if (request.MinimumTermsMatched is > 1 && FtsQuery(request.Text, int.MaxValue) is { } all && all != match)
             {
                 ranked = await LexicalAsync(connection, all, request.Filter, request.CandidatesPerRanking, cancellationToken);
                 if (ranked.Count < request.CandidatesPerRanking) ranked = null;
             }
 
-            rankings.Add(ranked ?? await LexicalAsync(connection, match, request.Filter, request.CandidatesPerRanking, cancellationToken));
+            ranked ??= await LexicalAsync(connection, match, request.Filter, request.CandidatesPerRanking, cancellationToken);
+            rankings.Add(ranked.Select(x => x.RowId).ToList());
+            lexicalScores = ranked.ToDictionary(x => x.RowId, x => x.Score);
         }
 
         if (denseTask is not null)
@@ -423,6 +426,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
                     : widened is not null && row.Vector is { Length: > 0 } bytes && bytes.Length == widened.Length
                         ? Math.Round(Int8Vectors.Dot(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan()), widened) / (double)(Int8Vectors.Scale * Int8Vectors.Scale), 4)
                         : null,
+                LexicalScore = lexicalScores is not null && lexicalScores.TryGetValue(rowId, out var bm25) ? Math.Round(bm25, 4) : null,
             });
         }
 
@@ -508,6 +512,59 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
     }
 
     /// <inheritdoc />
+    public async Task<WordCounts> CountPassagesWithWordsAsync(IReadOnlyCollection<string> words, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        try
+        {
+            return await CountPassagesWithWordsCoreAsync(words, cancellationToken);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e);
+        }
+    }
+
+    /// <summary>
+    /// Counts from the full-text index, remembered for the store's current generation (a write by any process starts
+    /// a new one), so a word is counted once between ingests.
+    /// </summary>
+    private async Task<WordCounts> CountPassagesWithWordsCoreAsync(IReadOnlyCollection<string> words, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var (storeId, generation) = StoreVersion(connection, null);
+        var cache = _wordCounts;
+        if (cache is null || cache.StoreId != storeId || cache.Generation != generation)
+        {
+            await using var total = connection.CreateCommand();
+            total.CommandText = "SELECT count(*) FROM chunks";
+            cache = new WordCountCache(storeId, generation, Convert.ToInt32(await total.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture), new());
+            _wordCounts = cache;
+        }
+
+        var counts = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
+        foreach (var word in words.Distinct(StringComparer.Ordinal))
+        {
+            if (!cache.Counts.TryGetValue(word, out var n))
+            {
+                if (FtsQuery(word) is not { } match) continue;
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH $match";
+                cmd.Parameters.AddWithValue("$match", match);
+                n = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+                cache.Counts[word] = n;
+            }
+
+            counts[word] = n;
+        }
+
+        return new WordCounts(cache.Passages, counts);
+    }
+
+    /// <summary>Word counts of one generation of the store.</summary>
+    private sealed record WordCountCache(string StoreId, long Generation, int Passages, System.Collections.Concurrent.ConcurrentDictionary<string, int> Counts);
+
+    /// <inheritdoc />
     public async Task PrepareSearchAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -568,10 +625,11 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         }
     }
 
-    private static async Task<List<long>> LexicalAsync(SqliteConnection connection, string match, ChunkFilter filter, int limit, CancellationToken ct)
+    /// <summary>The passages matching <paramref name="match"/>, best first, with their BM25 scores (higher is better).</summary>
+    private static async Task<List<(long RowId, double Score)>> LexicalAsync(SqliteConnection connection, string match, ChunkFilter filter, int limit, CancellationToken ct)
     {
-        var sql = new StringBuilder("""
-            SELECT c.rowid FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid
+        var sql = new StringBuilder($"""
+            SELECT c.rowid, -bm25(chunks_fts, 1.0, {QuestionColumnWeight.ToString(CultureInfo.InvariantCulture)}) FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid
             WHERE chunks_fts MATCH $match
             """);
         await using var cmd = connection.CreateCommand();
@@ -580,9 +638,9 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY bm25(chunks_fts, 1.0, {QuestionColumnWeight}) LIMIT $limit");
         cmd.Parameters.AddWithValue("$limit", limit);
         cmd.CommandText = sql.ToString();
-        var ids = new List<long>();
+        var ids = new List<(long, double)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        while (await reader.ReadAsync(ct)) ids.Add((reader.GetInt64(0), reader.GetDouble(1)));
         return ids;
     }
 

@@ -55,8 +55,27 @@ public sealed record RelevanceModelSet
     /// <summary>What the models were fitted on and their cross-validated figures (for people; not read by code).</summary>
     [JsonPropertyName("report")] public JsonElement? Report { get; init; }
 
-    /// <summary>The models shipped inside this assembly.</summary>
-    public static RelevanceModelSet Shipped { get; } = LoadShipped();
+    private static readonly Lazy<RelevanceModelSet> s_shipped = new(LoadShipped);
+
+    /// <summary>The models shipped inside this assembly (read on first use).</summary>
+    /// <exception cref="InvalidDataException">The shipped file does not fit this version's features (fit it again).</exception>
+    public static RelevanceModelSet Shipped => s_shipped.Value;
+
+    /// <summary>
+    /// Models that know nothing (every weight 0, so every passage scores 0.5 and none is an answer): what features are
+    /// collected with before a first fit; they leave the store's order as it is.
+    /// </summary>
+    public static RelevanceModelSet Untrained { get; } = new() { Hybrid = Blank(), Keywords = Blank() };
+
+    private static RelevanceModel Blank() => new()
+    {
+        Features = RelevanceFeatures.Names,
+        Mean = [.. RelevanceFeatures.Names.Select(_ => 0.0)],
+        Scale = [.. RelevanceFeatures.Names.Select(_ => 1.0)],
+        Weights = [.. RelevanceFeatures.Names.Select(_ => 0.0)],
+        Bias = 0,
+        Threshold = 1,
+    };
 
     /// <summary>Reads a model file written by <c>fit-relevance</c>.</summary>
     /// <exception cref="InvalidDataException">The file is not a model set.</exception>

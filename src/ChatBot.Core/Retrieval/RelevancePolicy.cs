@@ -18,6 +18,12 @@ public sealed class RelevanceOptions
 
     /// <summary>A passage of at most this many words that ends in a question mark is a question back, not a statement.</summary>
     public int MaxQuestionBackWords { get; set; } = 20;
+
+    /// <summary>How many passages each ranking offers for judging (more when a search asks for over half as many results).</summary>
+    public int Candidates { get; set; } = 50;
+
+    /// <summary>Whether results are ordered by the model's probability (a fitted re-ranking); false keeps the store's fused order.</summary>
+    public bool Rerank { get; set; } = true;
 }
 
 /// <summary>What the relevance policy made of one passage.</summary>
@@ -44,8 +50,13 @@ public sealed class RelevancePolicy
         _models = models ?? (_options.ModelPath is { } path ? RelevanceModelSet.Load(path) : RelevanceModelSet.Shipped);
     }
 
+    /// <summary>How many passages a search returning <paramref name="limit"/> results offers for judging.</summary>
+    public int CandidatesFor(int limit) => Math.Max(_options.Candidates, limit * 2);
+
     /// <summary>The default policy with the shipped models.</summary>
-    public static RelevancePolicy Default { get; } = new();
+    public static RelevancePolicy Default => s_default.Value;
+
+    private static readonly Lazy<RelevancePolicy> s_default = new(() => new RelevancePolicy());
 
     /// <summary>
     /// Whether a passage says something: not a name called out ("Kristen."), a courtesy ("Thank you.") or a short
@@ -60,17 +71,25 @@ public sealed class RelevancePolicy
         return !(text.EndsWith("?") && LexicalAnalyzer.WordSpans(chunk.Text).Count() <= _options.MaxQuestionBackWords);
     }
 
+    /// <summary>
+    /// The candidates in the order they are offered: by the fitted probability that each answers the question (ties,
+    /// and every candidate when <see cref="RelevanceOptions.Rerank"/> is off, keep the store's order).
+    /// </summary>
+    public IReadOnlyList<T> Rank<T>(IReadOnlyList<T> candidates, Func<T, RelevanceVerdict> verdict) =>
+        _options.Rerank ? candidates.Select((c, i) => (c, i)).OrderByDescending(x => verdict(x.c).Probability).ThenBy(x => x.i).Select(x => x.c).ToList() : candidates;
+
     /// <summary>The verdict on one result of a search.</summary>
     /// <param name="hit">The passage as the store found it.</param>
     /// <param name="quote">The part of it that would be quoted.</param>
     /// <param name="position">Its place among the search's results, from 1.</param>
     /// <param name="query">How the question was read.</param>
     /// <param name="topicStems">The topic's stems.</param>
-    /// <param name="best">The best similarity and passage coverage among the search's results.</param>
-    public RelevanceVerdict Judge(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, (double Similarity, double Coverage) best)
+    /// <param name="best">The best similarity, passage coverage and keyword score among the passages judged for the search.</param>
+    /// <param name="rarity">How rare each topic stem is in the store; empty when the store cannot count.</param>
+    public RelevanceVerdict Judge(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, BestOfCandidates best, TopicRarity rarity)
     {
         var model = query.UsedVectors ? _models.Hybrid : _models.Keywords;
-        var features = RelevanceFeatures.Compute(hit, quote, position, query, topicStems, best);
+        var features = RelevanceFeatures.Compute(hit, quote, position, query, topicStems, best, rarity);
         double p = model.Probability(features);
         return new RelevanceVerdict(Math.Round(p, 4), p >= (_options.Threshold ?? model.Threshold), features);
     }
@@ -84,16 +103,19 @@ public static class RelevanceFeatures
     [
         "similarity", "no_similarity", "quote_coverage", "passage_coverage", "question_coverage", "dense_rank_inverse",
         "keyword_rank_inverse", "both_rankings", "position_inverse", "log_words", "log_topic_terms", "speaker_filter",
-        "similarity_x_coverage", "similarity_below_best", "best_similarity", "best_passage_coverage",
+        "similarity_x_coverage", "similarity_below_best", "best_similarity", "best_passage_coverage", "keyword_score_ratio",
+        "rare_coverage", "rarest_term_present", "unseen_topic_share", "best_rare_coverage",
     ];
 
     /// <summary>The feature vector of one result.</summary>
-    /// <param name="best">The best similarity and passage coverage among all the search's results (how good the question's best answer is).</param>
-    public static double[] Compute(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, (double Similarity, double Coverage) best)
+    /// <param name="best">The best similarity, passage coverage and keyword score among the passages judged (how good the question's best answer is).</param>
+    /// <param name="rarity">How rare each topic stem is in the store; empty when the store cannot count (the rarity features then fall back to plain coverage).</param>
+    public static double[] Compute(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, BestOfCandidates best, TopicRarity rarity)
     {
+        var passageStems = Stemmer.Stems(hit.Chunk.Text);
         double similarity = hit.VectorSimilarity ?? 0;
         double quoteCoverage = TermMatcher.Coverage(topicStems, quote);
-        double passageCoverage = TermMatcher.Coverage(topicStems, hit.Chunk.Text);
+        double passageCoverage = topicStems.Count == 0 ? 0 : topicStems.Count(passageStems.Contains) / (double)topicStems.Count;
         double questionCoverage = hit.Chunk.Question is { } q ? TermMatcher.Coverage(topicStems, q) : 0;
         return
         [
@@ -113,6 +135,84 @@ public static class RelevanceFeatures
             best.Similarity - similarity,
             best.Similarity,
             best.Coverage,
+            hit.LexicalScore is double k && best.KeywordScore > 0 ? k / best.KeywordScore : 0,
+            RareCoverage(topicStems, passageStems, rarity),
+            RarestPresent(topicStems, passageStems, rarity),
+            topicStems.Count == 0 ? 0 : topicStems.Count(rarity.Unseen.Contains) / (double)topicStems.Count,
+            best.RareCoverage,
         ];
+    }
+
+    /// <summary>The share of the topic's weight (each stem weighted by its rarity) the passage holds; plain coverage when rarity is unknown.</summary>
+    public static double RareCoverage(IReadOnlyCollection<string> topicStems, IReadOnlySet<string> passageStems, TopicRarity rarity)
+    {
+        if (topicStems.Count == 0) return 0;
+        double total = 0, held = 0;
+        foreach (var t in topicStems)
+        {
+            double w = rarity.ByStem.Count == 0 ? 1 : rarity.ByStem.GetValueOrDefault(t, 0);
+            total += w;
+            if (passageStems.Contains(t)) held += w;
+        }
+
+        return total > 0 ? held / total : 0;
+    }
+
+    /// <summary>1 when the passage holds the topic's rarest stem, else 0; plain coverage when rarity is unknown.</summary>
+    private static double RarestPresent(IReadOnlyCollection<string> topicStems, IReadOnlySet<string> passageStems, TopicRarity rarity)
+    {
+        if (topicStems.Count == 0) return 0;
+        if (rarity.ByStem.Count == 0) return topicStems.Count(passageStems.Contains) / (double)topicStems.Count;
+        var rarest = topicStems.MaxBy(t => rarity.ByStem.GetValueOrDefault(t, 0))!;
+        return passageStems.Contains(rarest) ? 1 : 0;
+    }
+
+}
+
+/// <summary>The best of each score among the passages judged for one search: how good the question's best answer is.</summary>
+/// <param name="Similarity">The highest similarity to the query vector.</param>
+/// <param name="Coverage">The highest share of the topic's words a passage holds.</param>
+/// <param name="KeywordScore">The highest keyword (BM25) score, 0 when the store reported none.</param>
+/// <param name="RareCoverage">The highest rarity-weighted coverage (<see cref="RelevanceFeatures.RareCoverage"/>).</param>
+public sealed record BestOfCandidates(double Similarity, double Coverage, double KeywordScore, double RareCoverage = 0)
+{
+    /// <summary>The best of each over <paramref name="hits"/>.</summary>
+    public static BestOfCandidates Of(IReadOnlyCollection<ChunkHit> hits, IReadOnlyCollection<string> topicStems, TopicRarity rarity)
+    {
+        if (hits.Count == 0) return new(0, 0, 0, 0);
+        var stems = hits.Select(h => Stemmer.Stems(h.Chunk.Text)).ToList();
+        return new(hits.Max(h => h.VectorSimilarity ?? 0), stems.Max(s => topicStems.Count == 0 ? 0 : topicStems.Count(s.Contains) / (double)topicStems.Count),
+            hits.Max(h => h.LexicalScore ?? 0), stems.Max(s => RelevanceFeatures.RareCoverage(topicStems, s, rarity)));
+    }
+}
+
+/// <summary>How rare the topic's stems are in the store.</summary>
+/// <param name="ByStem">Rarity of each stem (<see cref="WordCounts.Rarity"/>, the rarest of its words); empty when the store cannot count.</param>
+/// <param name="Unseen">Stems no passage holds.</param>
+public sealed record TopicRarity(IReadOnlyDictionary<string, double> ByStem, IReadOnlySet<string> Unseen)
+{
+    /// <summary>Nothing known.</summary>
+    public static TopicRarity Unknown { get; } = new(new Dictionary<string, double>(), new HashSet<string>());
+
+    /// <summary>The rarity of the stems of <paramref name="words"/> from the store's counts.</summary>
+    public static TopicRarity From(IReadOnlyCollection<string> words, WordCounts counts)
+    {
+        if (counts.Passages == 0) return Unknown;
+        var byStem = new Dictionary<string, double>(StringComparer.Ordinal);
+        var unseen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            if (counts.Rarity(word) is not double r) continue;
+            var stem = Stemmer.Stem(word);
+            byStem[stem] = Math.Max(r, byStem.GetValueOrDefault(stem));
+            if (counts.Counts[word] == 0) unseen.Add(stem);
+        }
+
+        foreach (var word in words)
+        {
+            if (counts.Counts.TryGetValue(word, out var n) && n > 0) unseen.Remove(Stemmer.Stem(word));
+        }
+
+        return new TopicRarity(byStem, unseen);
     }
 }

@@ -50,4 +50,7 @@ public sealed record SearchQuery
 
     /// <summary>Use vector ranking when an embedder is configured (on by default; off for a BM25 baseline).</summary>
     public bool UseVectors { get; init; } = true;
+
+    /// <summary>Also return every candidate the relevance policy judged, before the cut to <see cref="Limit"/> (for fitting and inspection).</summary>
+    public bool IncludeCandidates { get; init; }
 }

@@ -6,6 +6,9 @@ public sealed record SearchResponse(string Query, QueryInterpretation Interpreta
     /// <summary>How many documents the store holds (what a refusal says was searched).</summary>
     public int DocumentsSearched { get; init; }
 
+    /// <summary>Every statement the search judged, in the order the store ranked them, when <see cref="SearchQuery.IncludeCandidates"/> asked for it; else null.</summary>
+    public IReadOnlyList<JudgedPassage>? Candidates { get; init; }
+
     /// <summary>Whether any result answers the question (<see cref="RelevancePolicy"/>): ask refuses when none does.</summary>
     public bool Answerable => Results.Any(r => r.Relevance?.IsAnswer == true);
 }
@@ -29,3 +32,6 @@ public sealed record QueryInterpretation(string Topic, IReadOnlyList<string>? Sp
     /// <summary>Whether <see cref="DisplayTopic"/> is one stretch of the user's words (else it is the topic's words joined).</summary>
     public bool TopicAsWritten { get; init; }
 }
+
+/// <summary>A passage the search judged: its quote with the verdict, and where it lies (for diversity).</summary>
+public sealed record JudgedPassage(PassagePlace Place, QuoteResult Quote);

@@ -109,7 +109,9 @@ public sealed partial class SearchService : ISearchService
         };
         // One call: the store ranks by keywords and by vector and fuses the two (in process or on its server).
         var stems = Stemmer.Stems(topic);
-        int candidates = Math.Max(50, query.Limit * 10);
+        int candidates = _relevance.CandidatesFor(query.Limit);
+        var words = LexicalAnalyzer.Terms(topic).Distinct(StringComparer.Ordinal).ToList();
+        var counting = _store.CountPassagesWithWordsAsync(words, cancellationToken);
         var hits = await _store.SearchAsync(new ChunkSearchRequest
         {
             Text = query.UseKeywords && stems.Count > 0 ? topic : null,
@@ -120,10 +122,17 @@ public sealed partial class SearchService : ISearchService
             MinimumTermsMatched = (int)Math.Ceiling(TermMatcher.Required(stems.Count) * Math.Min(stems.Count, 8) - 1e-9),
         }, cancellationToken);
 
-        var chosen = Diversify(hits.Where(h => _relevance.IsStatement(h.Chunk)).ToList(), query.Limit);
-        var results = CutQuotes(chosen, stems, interpretation);
-        LogSearch(_logger, chosen.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new SearchResponse(query.Query, interpretation, results) { DocumentsSearched = documents.Count };
+        // Every statement among the candidates is cut to its quote and judged; the relevance policy orders them, then
+        // one passage per answer is kept.
+        var rarity = TopicRarity.From(words, await counting);
+        var judged = Judge(hits.Where(h => _relevance.IsStatement(h.Chunk)).ToList(), stems, interpretation, rarity);
+        var results = ResultDiversity.Choose(_relevance.Rank(judged, j => j.Quote.Relevance!), query.Limit, j => j.Place).Select(j => j.Quote).ToList();
+        LogSearch(_logger, results.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new SearchResponse(query.Query, interpretation, results)
+        {
+            DocumentsSearched = documents.Count,
+            Candidates = query.IncludeCandidates ? judged : null,
+        };
     }
 
     /// <inheritdoc />
@@ -152,44 +161,16 @@ public sealed partial class SearchService : ISearchService
     }
 
     /// <summary>
-    /// Diverse results: first one passage per turn (five windows of one answer are one result); only when that
-    /// leaves fewer than <paramref name="limit"/>, further passages of the same turns (a long speech is one turn, and
-    /// a question about one speech may match nothing else), never overlapping or next to one already chosen.
-    /// Identical passages stored under two paths (a copied file) count once.
+    /// The quote of each passage and the policy's verdict on it: its best 1-3 sentences by the topic's words when it
+    /// carries enough of them; a passage found by meaning alone is quoted whole (at most one chunk), since no sentence
+    /// of it can be shown to be the one that answers, and cutting it by guess loses the answer more often than it
+    /// sharpens it.
     /// </summary>
-    private static List<ChunkHit> Diversify(List<ChunkHit> hits, int limit)
-    {
-        var chosen = new List<ChunkHit>();
-        var texts = new HashSet<string>(StringComparer.Ordinal); // the same words stored twice (a briefing in two files) count once
-        foreach (var perTurn in new[] { 1, limit })
-        {
-            foreach (var hit in hits)
-            {
-                if (chosen.Count == limit) break;
-                var words = Whitespace.Collapse(hit.Chunk.Text);
-                if (chosen.Contains(hit) || texts.Contains(words)) continue;
-                var sameTurn = chosen.Where(c => c.Chunk.DocumentId == hit.Chunk.DocumentId && c.Chunk.TurnIndex == hit.Chunk.TurnIndex).ToList();
-                if (sameTurn.Count >= perTurn) continue;
-                if (sameTurn.Any(c => Math.Abs(c.Chunk.Ordinal - hit.Chunk.Ordinal) <= 1 || (c.Chunk.Start < hit.Chunk.End && hit.Chunk.Start < c.Chunk.End))) continue;
-                chosen.Add(hit);
-                texts.Add(words);
-            }
-        }
-
-        // Keep the ranking's order.
-        return hits.Where(chosen.Contains).ToList();
-    }
-
-    /// <summary>
-    /// The quote of each passage: its best 1-3 sentences by the topic's words when it carries enough of them; a passage
-    /// found by meaning alone is quoted whole (at most one chunk), since no sentence of it can be shown to be the one
-    /// that answers, and cutting it by guess loses the answer more often than it sharpens it.
-    /// </summary>
-    private List<QuoteResult> CutQuotes(List<ChunkHit> hits, IReadOnlyCollection<string> terms, QueryInterpretation interpretation)
+    private List<JudgedPassage> Judge(List<ChunkHit> hits, IReadOnlyCollection<string> terms, QueryInterpretation interpretation, TopicRarity rarity)
     {
         var required = TermMatcher.Required(terms.Count);
-        var results = new List<QuoteResult>(hits.Count);
-        var best = (Similarity: hits.Count == 0 ? 0 : hits.Max(h => h.VectorSimilarity ?? 0), Coverage: hits.Count == 0 ? 0 : hits.Max(h => TermMatcher.Coverage(terms, h.Chunk.Text)));
+        var judged = new List<JudgedPassage>(hits.Count);
+        var best = BestOfCandidates.Of(hits, terms, rarity);
         for (int i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
@@ -198,7 +179,7 @@ public sealed partial class SearchService : ISearchService
                 ? QuoteSelector.Select(chunk.Text, terms)
                 : QuoteSelector.Whole(chunk.Text);
             var text = span.Of(chunk.Text);
-            results.Add(new QuoteResult
+            judged.Add(new JudgedPassage(ResultDiversity.Of(chunk, text), new QuoteResult
             {
                 Text = text,
                 Speaker = chunk.Speaker,
@@ -212,12 +193,11 @@ public sealed partial class SearchService : ISearchService
                 ChunkId = chunk.Id,
                 TurnIndex = chunk.TurnIndex,
                 VectorSimilarity = hit.VectorSimilarity,
-                Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best),
-            });
+                Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best, rarity),
+            }));
         }
 
-        // Two copies of one passage give one quote.
-        return results.DistinctBy(r => Whitespace.Collapse(r.Text)).ToList();
+        return judged;
     }
 
     /// <summary>

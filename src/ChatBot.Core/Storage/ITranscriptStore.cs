@@ -48,4 +48,10 @@ public interface ITranscriptStore : IDisposable
     /// the first search). Optional: a store that needs nothing does nothing.
     /// </summary>
     Task PrepareSearchAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>
+    /// How many passages hold each of <paramref name="words"/> (matched as the keyword ranking matches them), for
+    /// weighing a question's words by how rare they are. A store that cannot count returns <see cref="WordCounts.None"/>.
+    /// </summary>
+    Task<WordCounts> CountPassagesWithWordsAsync(IReadOnlyCollection<string> words, CancellationToken cancellationToken = default) => Task.FromResult(WordCounts.None);
 }

@@ -79,7 +79,25 @@ public sealed record ChunkHit(Chunk Chunk, DocumentInfo Document, double Score, 
     /// compute it from compressed vectors: within about 0.01); null otherwise.
     /// </summary>
     public double? VectorSimilarity { get; init; }
+
+    /// <summary>The keyword ranking's own score (BM25, higher is better; comparable within one search only), when that ranking found the chunk and the store reports it; null otherwise.</summary>
+    public double? LexicalScore { get; init; }
 }
 
 /// <summary>The store cannot be used: corrupt file, unreachable server, incompatible schema.</summary>
 public class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>How many of the store's passages hold each word asked about.</summary>
+/// <param name="Passages">Passages in the store (0 when the store could not count).</param>
+/// <param name="Counts">Passages holding each word, by the word as asked.</param>
+public sealed record WordCounts(int Passages, IReadOnlyDictionary<string, int> Counts)
+{
+    /// <summary>Nothing counted (a store that cannot count).</summary>
+    public static WordCounts None { get; } = new(0, new Dictionary<string, int>());
+
+    /// <summary>
+    /// How much a word tells (inverse document frequency, ln((N + 1) / (n + 0.5))): high for a word few passages hold,
+    /// highest for one none holds; null when nothing was counted for it.
+    /// </summary>
+    public double? Rarity(string word) => Passages > 0 && Counts.TryGetValue(word, out var n) ? Math.Log((Passages + 1.0) / (n + 0.5)) : null;
+}

@@ -38,9 +38,18 @@ public static class FitRelevanceCommand
             }
             else await services.GetRequiredService<CorpusBootstrapper>().EnsureReadyAsync(ct);
 
-            var search = services.GetRequiredService<SearchService>();
-            var answers = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChatBotOptions>>().Value.Answers;
-            var fitter = new RelevanceFitter(search, Math.Min(SearchQuery.MaxLimit, answers.DefaultQuotes * 3), answers.DefaultQuotes, parse.GetValue(cost));
+            // Candidates are collected with a policy that knows nothing, so the features do not depend on the model being
+            // replaced (which may not even fit this version's features).
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChatBotOptions>>().Value;
+            SearchService? search = null;
+            var translator = new ChatBot.Language.RussianQueryTranslator(
+                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChatBot.Language.LanguageOptions>>().Value, knownNames: () => search?.KnownSpeakers ?? [],
+                services.GetRequiredService<ILogger<ChatBot.Language.RussianQueryTranslator>>());
+            search = new SearchService(services.GetRequiredService<ChatBot.Storage.ITranscriptStore>(), services.GetRequiredService<EmbedderProvider>().Embedder,
+                relevance: new RelevancePolicy(options.Relevance, RelevanceModelSet.Untrained), translator: translator);
+            await search.WarmUpAsync(ct);
+            var answers = options.Answers;
+            var fitter = new RelevanceFitter(search, Math.Min(SearchQuery.MaxLimit, answers.DefaultQuotes * 3), answers.DefaultQuotes, parse.GetValue(cost), options.Search.DefaultLimit);
             var hybridRows = new List<RelevanceFitter.Row>();
             var keywordRows = new List<RelevanceFitter.Row>();
             foreach (var file in parse.GetValue(files)!)

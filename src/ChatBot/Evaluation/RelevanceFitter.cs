@@ -13,14 +13,18 @@ namespace ChatBot.Evaluation;
 /// its mistakes: a refused answerable question costs 1, an unanswerable one answered (with unrelated quotes)
 /// <c>answeredUnanswerableCost</c>; the cross-validated figures are reported per set and kept in the model file.
 /// </summary>
-public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer, double answeredUnanswerableCost)
+public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer, double answeredUnanswerableCost, int searchLimit = 5)
 {
     /// <summary>One result of one question.</summary>
-    public sealed record Row(string Set, string QuestionId, bool Answerable, int Rank, double[] Features, bool Gold);
+    /// <param name="Place">Where the passage lies, for choosing diverse results as search does.</param>
+    public sealed record Row(string Set, string QuestionId, bool Answerable, int Rank, double[] Features, bool Gold, PassagePlace? Place = null);
 
     /// <summary>Cross-validated figures at the chosen threshold.</summary>
-    public sealed record Figures(int Questions, int Answerable, int Unanswerable, int FalseRefusals, int RefusedUnanswerable, int AnswerHits)
+    public sealed record Figures(int Questions, int Answerable, int Unanswerable, int FalseRefusals, int RefusedUnanswerable, int AnswerHits, int SearchHits = 0)
     {
+        /// <summary>Share of answerable questions with a gold passage among the first results of the search.</summary>
+        public double RecallAtLimit => Answerable == 0 ? 0 : SearchHits / (double)Answerable;
+
         /// <summary>Share of answerable questions refused.</summary>
         public double FalseRefusalRate => Answerable == 0 ? 0 : FalseRefusals / (double)Answerable;
 
@@ -34,22 +38,23 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
         public double BalancedAccuracy => ((1 - FalseRefusalRate) + RefusalAccuracy) / 2;
     }
 
-    /// <summary>Searches every question and turns each result into a row.</summary>
+    /// <summary>Searches every question and turns each candidate the search judged into a row.</summary>
     public async Task<List<Row>> CollectAsync(string set, IReadOnlyList<EvalQuestion> questions, bool useVectors, CancellationToken ct)
     {
         var rows = new List<Row>();
         foreach (var q in questions)
         {
-            var found = await search.SearchAsync(new SearchQuery { Query = q.Question, Limit = resultsPerQuestion, UseVectors = useVectors }, ct);
-            for (int i = 0; i < found.Results.Count; i++)
+            var found = await search.SearchAsync(new SearchQuery { Query = q.Question, Limit = resultsPerQuestion, UseVectors = useVectors, IncludeCandidates = true }, ct);
+            var candidates = found.Candidates ?? [];
+            for (int i = 0; i < candidates.Count; i++)
             {
-                var r = found.Results[i];
+                var (place, r) = candidates[i];
                 if (r.Relevance is null) continue;
-                rows.Add(new Row(set, $"{set}/{q.Id}", q.Gold.Count > 0, i + 1, [.. r.Relevance.Features], q.Gold.Count > 0 && EvalRunner.IsGold(q, r)));
+                rows.Add(new Row(set, $"{set}/{q.Id}", q.Gold.Count > 0, i + 1, [.. r.Relevance.Features], q.Gold.Count > 0 && EvalRunner.IsGold(q, r), place));
             }
 
             // A question with no result at all (ids are unique within a set only).
-            if (found.Results.Count == 0) rows.Add(new Row(set, $"{set}/{q.Id}", q.Gold.Count > 0, 0, [], false));
+            if (candidates.Count == 0) rows.Add(new Row(set, $"{set}/{q.Id}", q.Gold.Count > 0, 0, [], false));
         }
 
         return rows;
@@ -91,10 +96,13 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"{rows.Select(r => r.QuestionId).Distinct().Count()} questions, {scored.Count} results ({scored.Count(r => r.Gold)} gold), {folds}-fold cross-validation by question, L2 {lambda}");
         report.AppendLine(CultureInfo.InvariantCulture, $"passage AUC (out of fold) {auc:F3}; threshold {best:F2} (cost of mistakes {-bestScore:F0}, an unanswerable question answered costing {answeredUnanswerableCost} refusals)");
-        report.AppendLine("| set | questions | false refusals | unanswerable refused | answer recall |");
-        report.AppendLine("|---|---|---|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| set | questions | false refusals | unanswerable refused | answer recall | recall@{searchLimit} re-ranked | recall@{searchLimit} store order |");
+        report.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var (set, s) in bySet.OrderBy(kv => kv.Key == "all").ThenBy(kv => kv.Key, StringComparer.Ordinal))
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {s.Questions} | {s.FalseRefusals}/{s.Answerable} ({s.FalseRefusalRate:P0}) | {s.RefusedUnanswerable}/{s.Unanswerable} ({s.RefusalAccuracy:P0}) | {s.AnswerRecall:F3} |");
+        {
+            var unranked = Score(set == "all" ? rows : rows.Where(r => r.Set == set).ToList(), outOfFold, best, rerank: false);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {s.Questions} | {s.FalseRefusals}/{s.Answerable} ({s.FalseRefusalRate:P0}) | {s.RefusedUnanswerable}/{s.Unanswerable} ({s.RefusalAccuracy:P0}) | {s.AnswerRecall:F3} | {s.RecallAtLimit:F3} | {unranked.RecallAtLimit:F3} |");
+        }
         report.AppendLine("out-of-fold trade-off (threshold: false refusals, unanswerable refused, answer recall):");
         for (double t = 0.05; t < 0.71; t += 0.05)
         {
@@ -109,18 +117,25 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
         return (fitted, report.ToString(), bySet, auc);
     }
 
-    /// <summary>Question-level outcomes when passages from <paramref name="threshold"/> on are answers.</summary>
-    private Figures Score(IReadOnlyList<Row> rows, IReadOnlyDictionary<Row, double> probability, double threshold)
+    /// <summary>
+    /// Question-level outcomes when passages from <paramref name="threshold"/> on are answers: the candidates ordered as
+    /// search orders them (by probability when <paramref name="rerank"/>, else in the store's order), one per answer turn;
+    /// the first <c>searchLimit</c> are the search's results, the answers among the first <c>resultsPerQuestion</c> are quoted.
+    /// </summary>
+    private Figures Score(IReadOnlyList<Row> rows, IReadOnlyDictionary<Row, double> probability, double threshold, bool rerank = true)
     {
-        int answerable = 0, unanswerable = 0, falseRefusals = 0, refused = 0, hits = 0;
+        int answerable = 0, unanswerable = 0, falseRefusals = 0, refused = 0, hits = 0, searchHits = 0;
         foreach (var question in rows.GroupBy(r => r.QuestionId))
         {
-            var passing = question.Where(r => r.Features.Length > 0 && probability[r] >= threshold).OrderBy(r => r.Rank).Take(quotesPerAnswer).ToList();
+            var ranked = question.Where(r => r.Features.Length > 0).OrderByDescending(r => rerank ? probability[r] : 0).ThenBy(r => r.Rank).ToList();
+            var ordered = ResultDiversity.Choose(ranked, Math.Max(searchLimit, resultsPerQuestion), r => r.Place!);
+            var passing = ordered.Take(resultsPerQuestion).Where(r => probability[r] >= threshold).Take(quotesPerAnswer).ToList();
             if (question.First().Answerable)
             {
                 answerable++;
                 if (passing.Count == 0) falseRefusals++;
                 if (passing.Any(r => r.Gold)) hits++;
+                if (ResultDiversity.Choose(ranked, searchLimit, r => r.Place!).Any(r => r.Gold)) searchHits++;
             }
             else
             {
@@ -129,7 +144,7 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
             }
         }
 
-        return new Figures(answerable + unanswerable, answerable, unanswerable, falseRefusals, refused, hits);
+        return new Figures(answerable + unanswerable, answerable, unanswerable, falseRefusals, refused, hits, searchHits);
     }
 
     private static RelevanceModel Model(double[] mean, double[] scale, double[] weights, double bias, double threshold) => new()

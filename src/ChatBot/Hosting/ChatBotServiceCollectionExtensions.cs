@@ -25,6 +25,8 @@ public static class ChatBotServiceCollectionExtensions
             .Validate(o => o.Chunking.MaxTokens is >= 16 and <= 128, "ChatBot:Chunking:MaxTokens must be 16 to 128 (the encoder reads 128 tokens)")
             .Validate(o => o.Search.DefaultLimit is >= 1 and <= SearchQuery.MaxLimit, $"ChatBot:Search:DefaultLimit must be 1 to {SearchQuery.MaxLimit}")
             .Validate(o => o.Storage.Provider is "Embedded" or "Qdrant", "ChatBot:Storage:Provider must be Embedded or Qdrant")
+            .Validate(o => o.Relevance.Candidates is >= 1 and <= 1000 && o.Relevance.Threshold is null or (>= 0 and <= 1),
+                "ChatBot:Relevance:Candidates must be 1 to 1000 and Threshold, when set, 0 to 1")
             .Validate(o => o.Ingest.MaxTurnsPerDocument >= 1 && o.Ingest.MaxChunksPerDocument >= 1 && o.Ingest.MaxFolderDepth >= 0,
                 "ChatBot:Ingest:MaxTurnsPerDocument and MaxChunksPerDocument must be at least 1, MaxFolderDepth at least 0")
             .Validate(o => o.Ingest.LastUnYear is null || o.Ingest.LastUnYear >= o.Ingest.FirstUnYear, "ChatBot:Ingest:LastUnYear must not be before FirstUnYear")

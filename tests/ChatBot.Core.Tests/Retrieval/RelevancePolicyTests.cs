@@ -35,12 +35,38 @@ public sealed class RelevancePolicyTests
         var stems = ChatBot.Text.Stemmer.Stems("sanctions Russia");
         ChunkHit Hit(string text, double similarity, int? denseRank, int? lexicalRank) =>
             new(Passage(text), new DocumentInfo { Id = "d", Title = "t", Source = "s", Format = "f" }, 0.03, lexicalRank, denseRank) { VectorSimilarity = similarity };
-        var on = RelevancePolicy.Default.Judge(Hit("The sanctions against Russia have failed to change anything at all.", 0.8, 1, 1), "The sanctions against Russia have failed.", 1, interpretation, stems, (0.8, 1.0));
-        var off = RelevancePolicy.Default.Judge(Hit("We are pleased with the weather at the summit this year in Lima.", 0.3, 40, null), "We are pleased with the weather.", 5, interpretation, stems, (0.8, 1.0));
+        var on = RelevancePolicy.Default.Judge(Hit("The sanctions against Russia have failed to change anything at all.", 0.8, 1, 1), "The sanctions against Russia have failed.", 1, interpretation, stems, new BestOfCandidates(0.8, 1.0, 0), TopicRarity.Unknown);
+        var off = RelevancePolicy.Default.Judge(Hit("We are pleased with the weather at the summit this year in Lima.", 0.3, 40, null), "We are pleased with the weather.", 5, interpretation, stems, new BestOfCandidates(0.8, 1.0, 0), TopicRarity.Unknown);
         Assert.True(on.Probability > off.Probability);
         Assert.True(on.IsAnswer);
         Assert.False(off.IsAnswer);
         Assert.Equal(RelevanceFeatures.Names.Count, on.Features.Count);
+    }
+
+    [Fact]
+    public void ResultsAreOfferedInTheOrderOfTheirProbabilityUnlessRerankingIsOff()
+    {
+        RelevanceVerdict V(double p) => new(p, p >= 0.5, []);
+        var store = new[] { ("first found", V(0.2)), ("second found", V(0.9)), ("third found", V(0.2)) };
+        Assert.Equal(["second found", "first found", "third found"], RelevancePolicy.Default.Rank(store, x => x.Item2).Select(x => x.Item1));
+        var kept = new RelevancePolicy(new RelevanceOptions { Rerank = false }).Rank(store, x => x.Item2);
+        Assert.Equal(["first found", "second found", "third found"], kept.Select(x => x.Item1));
+    }
+
+    [Fact]
+    public void AWordNoPassageHoldsWeighsMostAndIsUnseen()
+    {
+        var counts = new WordCounts(1000, new Dictionary<string, int> { ["sanctions"] = 300, ["navalny"] = 0, ["poisoning"] = 4 });
+        var rarity = TopicRarity.From(["sanctions", "navalny", "poisoning"], counts);
+        Assert.Equal([ChatBot.Text.Stemmer.Stem("navalny")], rarity.Unseen);
+        Assert.True(rarity.ByStem[ChatBot.Text.Stemmer.Stem("navalny")] > rarity.ByStem[ChatBot.Text.Stemmer.Stem("poisoning")]);
+        Assert.True(rarity.ByStem[ChatBot.Text.Stemmer.Stem("poisoning")] > rarity.ByStem[ChatBot.Text.Stemmer.Stem("sanctions")]);
+
+        // A passage on sanctions alone holds most of the topic's words by count, little of its weight.
+        var topic = ChatBot.Text.Stemmer.Stems("sanctions poisoning");
+        var passage = ChatBot.Text.Stemmer.Stems("The sanctions are illegal.");
+        Assert.True(RelevanceFeatures.RareCoverage(topic, passage, rarity) < 0.5);
+        Assert.Equal(0.5, RelevanceFeatures.RareCoverage(topic, passage, TopicRarity.Unknown));
     }
 
     [Fact]

@@ -31,6 +31,34 @@ public sealed class LexicalSearchTests : IDisposable
         Assert.DoesNotContain(all, h => h.Chunk.Id == DaNang[2].Id); // "sanctions" alone is not enough
     }
 
+    [Fact]
+    public async Task Keyword_hits_carry_their_bm25_score_best_first()
+    {
+        var store = await SeededAsync();
+        var hits = await store.SearchAsync(new ChunkSearchRequest { Text = "sanctions dialogue arms", Limit = 10, CandidatesPerRanking = 10 }, Ct);
+        var scores = hits.Select(h => Assert.NotNull(h.LexicalScore)).ToList();
+        Assert.True(scores[0] > 0);
+        Assert.Equal(scores.OrderDescending(), scores); // keyword-only: the fused order is the keyword order
+    }
+
+    [Fact]
+    public async Task Words_are_counted_by_the_passages_holding_them_and_recounted_after_a_write()
+    {
+        var store = await SeededAsync();
+        var counts = await store.CountPassagesWithWordsAsync(["sanctions", "zeppelin", "the"], Ct);
+        Assert.Equal(ChunkCount, counts.Passages);
+        var sanctions = counts.Counts["sanctions"];
+        Assert.True(sanctions >= 3, $"'sanctions' is in {sanctions} passages");
+        Assert.Equal(0, counts.Counts["zeppelin"]);
+        Assert.False(counts.Counts.ContainsKey("the")); // a stop word is not searched, so not counted
+        Assert.True(counts.Rarity("zeppelin") > counts.Rarity("sanctions"));
+
+        await store.DeleteDocumentAsync(Undated.Id, Ct); // holds "sanctions" once
+        var after = await store.CountPassagesWithWordsAsync(["sanctions"], Ct);
+        Assert.Equal(sanctions - 1, after.Counts["sanctions"]);
+        Assert.Equal(ChunkCount - 1, after.Passages);
+    }
+
     public void Dispose()
     {
         _store?.Dispose();

@@ -1,0 +1,29 @@
+using ChatBot.Retrieval;
+
+namespace ChatBot.Core.Tests.Retrieval;
+
+public sealed class ResultDiversityTests
+{
+    private static PassagePlace Place(string document, int turn, int ordinal, string words) =>
+        new(document, turn, ordinal, ordinal * 100, ordinal * 100 + 100, words, words);
+
+    [Fact]
+    public void One_passage_per_answer_comes_first_then_further_passages_of_a_long_speech_fill_the_limit()
+    {
+        // A speech is one turn: four windows of it, and one answer of a briefing.
+        var ranked = new[]
+        {
+            Place("speech", 0, 0, "a"), Place("speech", 0, 1, "b"), Place("speech", 0, 5, "c"), Place("briefing", 3, 0, "d"), Place("speech", 0, 9, "e"),
+        };
+        var chosen = ResultDiversity.Choose(ranked, 3, p => p);
+        // "b" lies next to "a", so the second pass takes "c"; the ranking's order is kept.
+        Assert.Equal(["a", "c", "d"], chosen.Select(p => p.Words));
+    }
+
+    [Fact]
+    public void The_same_words_stored_twice_count_once()
+    {
+        var ranked = new[] { Place("copy-1", 0, 0, "same words"), Place("copy-2", 0, 0, "same words"), Place("other", 0, 0, "other words") };
+        Assert.Equal(["copy-1", "other"], ResultDiversity.Choose(ranked, 5, p => p).Select(p => p.DocumentId));
+    }
+}
