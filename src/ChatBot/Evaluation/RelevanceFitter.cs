@@ -103,6 +103,23 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
             var unranked = Score(set == "all" ? rows : rows.Where(r => r.Set == set).ToList(), outOfFold, best, rerank: false);
             report.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {s.Questions} | {s.FalseRefusals}/{s.Answerable} ({s.FalseRefusalRate:P0}) | {s.RefusedUnanswerable}/{s.Unanswerable} ({s.RefusalAccuracy:P0}) | {s.AnswerRecall:F3} | {s.RecallAtLimit:F3} | {unranked.RecallAtLimit:F3} |");
         }
+        // Each set scored by a model fitted on the other sets alone (the closest to questions nobody tuned on).
+        var sets = scored.Select(r => r.Set).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (sets.Count > 1)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"each set scored by a model fitted on the others only (threshold {best:F2}):");
+            foreach (var held in sets)
+            {
+                var train = scored.Where(r => r.Set != held).ToList();
+                var m = LogisticRegression.Fit(train.Select(r => r.Features).ToList(), train.Select(r => r.Gold).ToList(), lambda);
+                var other = Model(m.Mean, m.Scale, m.Weights, m.Bias, best);
+                var heldRows = rows.Where(r => r.Set == held).ToList();
+                var predicted = heldRows.Where(r => r.Features.Length > 0).ToDictionary(r => r, r => other.Probability(r.Features));
+                var c = Score(heldRows, predicted, best);
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {held}: false refusals {c.FalseRefusals}/{c.Answerable}, unanswerable refused {c.RefusedUnanswerable}/{c.Unanswerable}, answer recall {c.AnswerRecall:F3}, recall@{searchLimit} {c.RecallAtLimit:F3}");
+            }
+        }
+
         report.AppendLine("out-of-fold trade-off (threshold: false refusals, unanswerable refused, answer recall):");
         for (double t = 0.05; t < 0.71; t += 0.05)
         {
