@@ -95,6 +95,13 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"{rows.Select(r => r.QuestionId).Distinct().Count()} questions, {scored.Count} results ({scored.Count(r => r.Gold)} gold), {folds}-fold cross-validation by question, L2 {lambda}");
+        foreach (var set in rows.Select(r => r.Set).Distinct().Order(StringComparer.Ordinal))
+        {
+            var answerableIds = rows.Where(r => r.Set == set && r.Answerable).Select(r => r.QuestionId).Distinct().ToList();
+            int reachable = answerableIds.Count(id => rows.Any(r => r.QuestionId == id && r.Gold));
+            report.AppendLine(CultureInfo.InvariantCulture, $"{set}: a gold passage is among the judged candidates for {reachable}/{answerableIds.Count} answerable questions (the ceiling of any re-ranking)");
+        }
+
         report.AppendLine(CultureInfo.InvariantCulture, $"passage AUC (out of fold) {auc:F3}; threshold {best:F2} (cost of mistakes {-bestScore:F0}, an unanswerable question answered costing {answeredUnanswerableCost} refusals)");
         report.AppendLine(CultureInfo.InvariantCulture, $"| set | questions | false refusals | unanswerable refused | answer recall | recall@{searchLimit} re-ranked | recall@{searchLimit} store order |");
         report.AppendLine("|---|---|---|---|---|---|---|");
