@@ -213,6 +213,7 @@ public sealed partial class SearchService : ISearchService
                 TurnIndex = chunk.TurnIndex,
                 VectorSimilarity = hit.VectorSimilarity,
                 Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best),
+                Relayed = RelayedSpeech.Default.FindWithin(chunk.Text, span),
             });
         }
 
