@@ -21,6 +21,8 @@ namespace ChatBot.Text;
 /// </summary>
 public sealed class RelayedSpeech
 {
+    private static readonly System.Buffers.SearchValues<char> s_quotationMarks = System.Buffers.SearchValues.Create("“”„«»\"‘");
+
     private readonly RelayedSpeechOptions _options;
 
     /// <summary>Creates a detector; without <paramref name="options"/> the defaults apply.</summary>
@@ -33,13 +35,21 @@ public sealed class RelayedSpeech
     public IReadOnlyList<RelayedSpan> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Most passages hold no quotation mark and no reporting cue: one pass over each kind of cue decides that.
+        bool marks = text.AsSpan().IndexOfAny(s_quotationMarks) >= 0;
+        bool quoteWord = ReportingCues.QuoteOpens().IsMatch(text);
+        bool reported = ReportingCues.ReportingVerb().IsMatch(text) || ReportingCues.AsSubjectSaid().IsMatch(text)
+            || ReportingCues.AsSubjectSaidAtEnd().IsMatch(text) || ReportingCues.PassiveTold().IsMatch(text)
+            || ReportingCues.InTheWordsOf().IsMatch(text) || ReportingCues.AccordingTo().IsMatch(text);
+        if (!marks && !quoteWord && !reported) return [];
+
         var spans = new List<RelayedSpan>();
         foreach (var paragraph in Paragraphs.Split(text))
         {
             var sentences = SentenceSplitter.Split(text, paragraph.Start, paragraph.End);
-            FindQuoteUnquote(text, paragraph, sentences, spans);
-            FindQuotations(text, paragraph, sentences, spans);
-            FindReportedSpeech(text, sentences, spans);
+            if (quoteWord) FindQuoteUnquote(text, paragraph, sentences, spans);
+            if (marks) FindQuotations(text, paragraph, sentences, spans);
+            if (reported) FindReportedSpeech(text, sentences, spans);
         }
 
         return Merge(spans);
