@@ -2,46 +2,6 @@ using System.Collections.Frozen;
 
 namespace ChatBot.Text;
 
-/// <summary>Who a reporting cue says is speaking, as <see cref="SpeakerPhrase"/> reads it.</summary>
-internal enum SpeakerKind
-{
-    /// <summary>No person found: no subject, a passive ("it is said"), or a document ("the report says").</summary>
-    None,
-
-    /// <summary>A name or a title ("President Putin", "the Secretary-General", "my colleague").</summary>
-    Named,
-
-    /// <summary>A third-person pronoun or an unnamed group ("he", "they", "some").</summary>
-    ThirdPerson,
-
-    /// <summary>"you": in a Q&amp;A, usually the journalist asking.</summary>
-    Listener,
-
-    /// <summary>The speaker ("I", "we"): their own earlier words, not relayed speech.</summary>
-    Self,
-
-    /// <summary>A negated or hypothetical cue ("he never said that", "you would say"): the words are nobody's.</summary>
-    Negated,
-}
-
-/// <summary>The speaker a cue names: its kind and, for a named one, where the name is.</summary>
-internal readonly record struct Speaker(SpeakerKind Kind, TextSpan Name = default)
-{
-    public static Speaker Nobody => new(SpeakerKind.None);
-
-    /// <summary>Whether the words belong to someone other than the speaker.</summary>
-    public bool IsOther => Kind is SpeakerKind.Named or SpeakerKind.ThirdPerson or SpeakerKind.Listener;
-
-    /// <summary>The name as written (a trailing possessive dropped), or null for pronouns and nobody.</summary>
-    public string? NameIn(string text)
-    {
-        if (Kind != SpeakerKind.Named) return null;
-        var name = Name.Of(text);
-        if (name.EndsWith('.') && !name.EndsWith(" Jr.", StringComparison.Ordinal)) name = name[..^1];
-        return SpeakerPhrase.WithoutPossessive(name);
-    }
-}
-
 /// <summary>
 /// Finds the subject of a reporting cue: backwards from a verb ("President Putin has said", "The Secretary-General,
 /// António Guterres, said") or forwards from a preposition ("in the words of Anwar Sadat", "quoting the Pentagon").
