@@ -68,7 +68,7 @@ internal static class SpeakerPhrase
     public static Speaker Before(string text, int lowerBound, int verbStart)
     {
         var tokens = Tokens.Read(text, lowerBound, verbStart);
-        bool progressive = text.AsSpan(verbStart).StartsWith("saying", StringComparison.Ordinal) || IsIngForm(text, verbStart);
+        bool progressive = IsIngForm(text, verbStart); // "is saying", not a passive
         int i = tokens.Count - 1;
         while (i >= 0 && tokens[i].IsWord)
         {
