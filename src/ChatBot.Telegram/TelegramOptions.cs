@@ -69,15 +69,6 @@ public sealed class TelegramOptions
     /// <summary>Longest question accepted, in characters.</summary>
     public int MaxQuestionLength { get; set; } = 1000;
 
-    /// <summary>Earlier answers kept per chat for follow-up questions.</summary>
-    public int HistorySize { get; set; } = 5;
-
-    /// <summary>How long an answer stays usable for follow-ups and <c>/source</c>.</summary>
-    public TimeSpan HistoryMaxAge { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Most chats whose history is kept in memory (least recently used dropped first).</summary>
-    public int MaxTrackedChats { get; set; } = 10_000;
-
     /// <summary>Quote cards offered for one inline query (1-50).</summary>
     public int InlineResults { get; set; } = 10;
 

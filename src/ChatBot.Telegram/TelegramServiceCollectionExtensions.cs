@@ -18,7 +18,8 @@ public static class TelegramServiceCollectionExtensions
     /// <summary>
     /// Adds the Telegram bot with options bound from <paramref name="section"/> (normally <c>ChatBot:Telegram</c>),
     /// the token falling back to the <c>TELEGRAM_BOT_TOKEN</c> environment variable. The host must also register
-    /// <c>IAnswerService</c>, <c>ISearchService</c> and <c>ITranscriptStore</c>.
+    /// <c>IAnswerService</c>, <c>ISearchService</c>, <c>ITranscriptStore</c> and <c>IConversationStore</c> (the chats'
+    /// history for follow-ups and <c>/source</c> lives there, shared with the other front ends).
     /// </summary>
     public static IServiceCollection AddTelegramBot(this IServiceCollection services, IConfiguration section)
     {
@@ -63,7 +64,6 @@ public static class TelegramServiceCollectionExtensions
             sp.GetRequiredService<ILogger<TelegramBotApi>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<BotIdentity>();
-        services.TryAddSingleton<ChatHistory>();
         services.TryAddSingleton<AccessPolicy>();
         services.TryAddSingleton<UpdateProcessor>();
         services.TryAddSingleton<WebhookUpdateReceiver>();

@@ -1,9 +1,12 @@
 using ChatBot.Answering;
+using ChatBot.Conversations;
 using ChatBot.Model;
 using ChatBot.Retrieval;
 using ChatBot.Storage;
+using ChatBot.Telegram.Formatting;
 using ChatBot.Telegram.Tests.Fakes;
 using ChatBot.Telegram.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Telegram.Tests;
 
@@ -424,6 +427,44 @@ public sealed class BotConversationTests
         Assert.Empty(calls.Single(c => c.Question == "What about North Korea?").History);
         Assert.Equal("What about North Korea?", Assert.Single(calls.Single(c => c.Question == "And about Syria?").History).Question);
         Assert.Empty(calls.Single(c => c.Question == "Something else").History);
+        Checks.Clean(bot);
+    }
+
+    [Fact]
+    public async Task A_chats_history_is_kept_in_the_hosts_conversation_store_under_the_chats_own_id()
+    {
+        var conversations = TestData.Conversations();
+        await using var bot = await BotHarness.StartAsync(services: s => s.AddSingleton<IConversationStore>(conversations));
+        bot.Api.EnqueueUpdate(Updates.PrivateText("What about North Korea?"));
+        await bot.Api.WaitForMessagesAsync(Updates.UserId, 1);
+
+        var chat = TelegramConversations.IdOf(Updates.UserId);
+        Assert.True(conversations.TryGetHistory(chat, chat, out var history));
+        Assert.Equal("What about North Korea?", Assert.Single(history).Question);
+        // An HTTP client (owner "key:…") that learns the chat's conversation id can neither read it nor write to it.
+        Assert.False(conversations.TryGetHistory(chat, "key:1", out _));
+        Assert.False(conversations.Append(chat, "key:1", TestData.ExtractiveAnswer("planted")));
+        Assert.False(conversations.Open(chat, "key:1"));
+        Assert.Single(conversations.TryGetHistory(chat, chat, out history) ? history : []);
+        Checks.Clean(bot);
+    }
+
+    [Fact]
+    public async Task After_the_idle_expiry_a_follow_up_has_no_history_and_source_has_no_answer_to_read()
+    {
+        var time = new ManualTime();
+        var conversations = TestData.Conversations(time, new ConversationOptions { IdleExpiry = TimeSpan.FromMinutes(30) });
+        await using var bot = await BotHarness.StartAsync(services: s => s.AddSingleton<IConversationStore>(conversations));
+        bot.Api.EnqueueUpdate(Updates.PrivateText("What about North Korea?"));
+        await bot.Api.WaitForMessagesAsync(Updates.UserId, 1);
+
+        time.Advance(TimeSpan.FromMinutes(31));
+        bot.Api.EnqueueUpdate(Updates.PrivateText("/source 1"));
+        bot.Api.EnqueueUpdate(Updates.PrivateText("And about Syria?"));
+        var messages = await bot.Api.WaitForMessagesAsync(Updates.UserId, 3);
+
+        Assert.Equal(BotTexts.NoLastAnswer, messages[1].Visible);
+        Assert.Empty(bot.Answers.Calls.Single(c => c.Question == "And about Syria?").History);
         Checks.Clean(bot);
     }
 

@@ -4,13 +4,12 @@ using ChatBot.Telegram.Hosting;
 using ChatBot.Telegram.Tests.Fakes;
 using ChatBot.Telegram.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace ChatBot.Telegram.Tests;
 
-/// <summary>Addressing in groups, history bounds, and the persisted polling position.</summary>
+/// <summary>Addressing in groups and the persisted polling position (the chats' history is the shared conversation store's: ConversationStoreTests in Core).</summary>
 public sealed class HandlingUnitTests
 {
     private static Message Message(System.Text.Json.Nodes.JsonObject update) =>
@@ -39,32 +38,6 @@ public sealed class HandlingUnitTests
         Assert.True(IncomingText.Parse(Message(Updates.GroupText("and Iran?", replyToBotMessage: 5)), FakeBotApiServer.BotUsername, FakeBotApiServer.BotId, false)!.Addressed);
         Assert.True(IncomingText.Parse(Message(Updates.PrivateText("and Iran?")), FakeBotApiServer.BotUsername, FakeBotApiServer.BotId, true)!.Addressed);
         Assert.Null(IncomingText.Parse(Message(Updates.Sticker()), FakeBotApiServer.BotUsername, FakeBotApiServer.BotId, true));
-    }
-
-    [Fact]
-    public void History_keeps_the_last_answers_per_chat_within_count_age_and_chat_bounds()
-    {
-        var time = new ManualTime();
-        var history = new ChatHistory(Options.Create(new TelegramOptions { HistorySize = 2, HistoryMaxAge = TimeSpan.FromMinutes(10), MaxTrackedChats = 3 }), time);
-
-        history.Add(1, TestData.ExtractiveAnswer("a"));
-        history.Add(1, TestData.ExtractiveAnswer("b"));
-        history.Add(1, TestData.ExtractiveAnswer("c"));
-        Assert.Equal(["b", "c"], history.Get(1).Select(a => a.Question));
-        Assert.Equal("c", history.Last(1)!.Question);
-
-        time.Advance(TimeSpan.FromMinutes(11));
-        Assert.Empty(history.Get(1));
-        Assert.Null(history.Last(1));
-
-        for (long chat = 10; chat < 15; chat++)
-        {
-            history.Add(chat, TestData.ExtractiveAnswer("q" + chat));
-            time.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        Assert.Empty(history.Get(10));
-        Assert.Single(history.Get(14));
     }
 
     [Fact]
@@ -127,14 +100,5 @@ public sealed class HandlingUnitTests
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private sealed class ManualTime : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

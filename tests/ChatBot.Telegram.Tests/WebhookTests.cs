@@ -45,6 +45,7 @@ public sealed class WebhookTests : IAsyncLifetime
         builder.Services.AddSingleton<IAnswerService>(_answers);
         builder.Services.AddSingleton<ISearchService>(new FakeSearchService());
         builder.Services.AddSingleton<ITranscriptStore>(store);
+        builder.Services.AddSingleton<ChatBot.Conversations.IConversationStore>(TestData.Conversations());
         _app = builder.Build();
         _app.MapTelegramWebhook();
         await _app.StartAsync();

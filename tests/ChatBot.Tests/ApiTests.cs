@@ -131,6 +131,25 @@ public sealed class ApiTests(ApiHostFixture host) : IClassFixture<ApiHostFixture
     }
 
     [Fact]
+    public async Task QuotesMarkTheWordsTheSpeakerRelaysFromSomeoneElseWithOffsetsIntoTheQuote()
+    {
+        // In the Da Nang sample Lavrov relays Mattis: "He said that a war with North Korea would be catastrophic ...".
+        var (status, body) = await PostAsync("/api/search", """{"query": "war with North Korea catastrophic tens of thousands of lives", "limit": 5}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var results = body.GetProperty("results").EnumerateArray().ToList();
+        Assert.All(results, r => Assert.Equal(JsonValueKind.Array, r.GetProperty("relayed").ValueKind));
+        var quote = results.First(r => r.GetProperty("quote").GetString()!.Contains("would be catastrophic", StringComparison.Ordinal));
+        var text = quote.GetProperty("quote").GetString()!;
+
+        var relayed = Assert.Single(quote.GetProperty("relayed").EnumerateArray());
+
+        var words = text[relayed.GetProperty("start").GetInt32()..relayed.GetProperty("end").GetInt32()];
+        Assert.StartsWith("a war with North Korea would be catastrophic", words, StringComparison.Ordinal);
+        Assert.Equal("reported_speech", relayed.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, relayed.GetProperty("source").ValueKind); // "He said that": a pronoun names nobody
+    }
+
+    [Fact]
     public async Task AskAnswersWithNumberedVerbatimQuotesAndFollowsUpInAConversation()
     {
         var (status, first) = await PostAsync("/api/ask", """{"question": "What did Lavrov say about North Korea?"}""");

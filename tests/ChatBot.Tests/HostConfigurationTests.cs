@@ -47,6 +47,28 @@ public sealed class HostConfigurationTests
         Assert.DoesNotContain(withoutToken.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Name == "TelegramBotService");
     }
 
+    [Fact]
+    public async Task ConversationBoundsBindFromTheirSectionAndOutOfRangeValuesStopTheHostAtStart()
+    {
+        await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ChatBot:Conversations:MaxAnswers"] = "3",
+            ["ChatBot:Conversations:IdleExpiry"] = "00:10:00",
+        }));
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChatBot.Conversations.ConversationOptions>>().Value;
+        Assert.Equal(3, options.MaxAnswers);
+        Assert.Equal(TimeSpan.FromMinutes(10), options.IdleExpiry);
+        Assert.Equal(10_000, options.MaxConversations);
+
+        await using var bad = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ChatBot:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatbot-host-" + Guid.NewGuid().ToString("N")),
+            ["ChatBot:Conversations:MaxAnswers"] = "500",
+        }));
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => bad.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("ChatBot:Conversations:MaxAnswers", error.Message);
+    }
+
     [Theory]
     [InlineData(null, 896, "ensemble")]
     [InlineData("arctic-embed-xs", 384, "snowflake-arctic-embed-xs")]

@@ -1,4 +1,5 @@
 using ChatBot.Model;
+using ChatBot.Text;
 
 namespace ChatBot.Retrieval;
 
@@ -47,4 +48,14 @@ public sealed record QuoteResult
 
     /// <summary>Whether the passage answers the question, as the relevance policy judged it; null when not judged.</summary>
     public RelevanceVerdict? Relevance { get; init; }
+
+    /// <summary>
+    /// Stretches of <see cref="Text"/> that give someone else's words, not the speaker's ("As President Putin said,
+    /// “…”", "the Secretary-General told us that …", "quote … end quote"), with offsets relative to <see cref="Text"/>
+    /// and, when the passage names them, who is relayed. Found by <see cref="RelayedSpeech"/> in the whole passage, so
+    /// a cue just before the quote still counts. Front ends should mark these words so that nobody attributes them to
+    /// <see cref="Speaker"/>. Empty when none are detected (detection favours precision: an empty list does not prove
+    /// that every word is the speaker's).
+    /// </summary>
+    public IReadOnlyList<RelayedSpan> Relayed { get; init; } = [];
 }

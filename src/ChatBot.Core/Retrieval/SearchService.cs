@@ -126,12 +126,14 @@ public sealed partial class SearchService : ISearchService
         // one passage per answer is kept.
         var rarity = TopicRarity.From(words, await counting);
         var judged = Judge(hits.Where(h => _relevance.IsStatement(h.Chunk)).ToList(), stems, interpretation, rarity);
-        var results = ResultDiversity.Choose(_relevance.Rank(judged, j => j.Quote.Relevance!), query.Limit, j => j.Place).Select(j => j.Quote).ToList();
+        // Relayed speech is marked in the chosen quotes only (the detector reads the whole passage, so a cue before the quote counts).
+        var results = ResultDiversity.Choose(_relevance.Rank(judged, j => j.Passage.Quote.Relevance!), query.Limit, j => j.Passage.Place)
+            .Select(j => j.Passage.Quote with { Relayed = RelayedSpeech.Default.FindWithin(j.ChunkText, j.Span) }).ToList();
         LogSearch(_logger, results.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new SearchResponse(query.Query, interpretation, results)
         {
             DocumentsSearched = documents.Count,
-            Candidates = query.IncludeCandidates ? judged : null,
+            Candidates = query.IncludeCandidates ? judged.Select(j => j.Passage).ToList() : null,
         };
     }
 
@@ -166,10 +168,10 @@ public sealed partial class SearchService : ISearchService
     /// of it can be shown to be the one that answers, and cutting it by guess loses the answer more often than it
     /// sharpens it.
     /// </summary>
-    private List<JudgedPassage> Judge(List<ChunkHit> hits, IReadOnlyCollection<string> terms, QueryInterpretation interpretation, TopicRarity rarity)
+    private List<Judged> Judge(List<ChunkHit> hits, IReadOnlyCollection<string> terms, QueryInterpretation interpretation, TopicRarity rarity)
     {
         var required = TermMatcher.Required(terms.Count);
-        var judged = new List<JudgedPassage>(hits.Count);
+        var judged = new List<Judged>(hits.Count);
         var best = BestOfCandidates.Of(hits, terms, rarity);
         for (int i = 0; i < hits.Count; i++)
         {
@@ -179,7 +181,7 @@ public sealed partial class SearchService : ISearchService
                 ? QuoteSelector.Select(chunk.Text, terms)
                 : QuoteSelector.Whole(chunk.Text);
             var text = span.Of(chunk.Text);
-            judged.Add(new JudgedPassage(ResultDiversity.Of(chunk, text), new QuoteResult
+            judged.Add(new Judged(new JudgedPassage(ResultDiversity.Of(chunk, text), new QuoteResult
             {
                 Text = text,
                 Speaker = chunk.Speaker,
@@ -194,11 +196,14 @@ public sealed partial class SearchService : ISearchService
                 TurnIndex = chunk.TurnIndex,
                 VectorSimilarity = hit.VectorSimilarity,
                 Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best, rarity),
-            }));
+            }), chunk.Text, span));
         }
 
         return judged;
     }
+
+    /// <summary>A judged passage with the chunk's text and the quote's span in it.</summary>
+    private sealed record Judged(JudgedPassage Passage, string ChunkText, TextSpan Span);
 
     /// <summary>
     /// The store's speakers, documents, places and office holders, cached. A stale cache is served while a refresh

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChatBot.Answering;
+using ChatBot.Conversations;
 using ChatBot.Model;
 using ChatBot.Retrieval;
 using ChatBot.Storage;
@@ -24,7 +25,7 @@ internal sealed class TelegramUpdateHandler(
     IAnswerService answers,
     ISearchService search,
     ITranscriptStore store,
-    ChatHistory history,
+    IConversationStore conversations,
     AccessPolicy access,
     BotIdentity identity,
     IOptions<TelegramOptions> options,
@@ -132,7 +133,7 @@ internal sealed class TelegramUpdateHandler(
         {
             try
             {
-                answer = await answers.AskAsync(question, history.Get(reply.ChatId), new AskOptions { QuotesOnly = quotesOnly }, cancellationToken);
+                answer = await answers.AskAsync(question, HistoryOf(reply.ChatId), new AskOptions { QuotesOnly = quotesOnly }, cancellationToken);
             }
             catch (ArgumentException ex)
             {
@@ -148,7 +149,7 @@ internal sealed class TelegramUpdateHandler(
             }
         }
 
-        history.Add(reply.ChatId, answer);
+        Remember(reply.ChatId, answer);
         var messages = AnswerFormatter.FormatAnswer(answer);
         await SendAsync(reply, messages, cancellationToken);
         Log.QuestionAnswered(logger, reply.ChatId, answer.Mode, answer.Refused, answer.Quotes.Count, messages.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -162,7 +163,7 @@ internal sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (history.Last(reply.ChatId) is not { } last)
+        if (HistoryOf(reply.ChatId) is not [.., var last])
         {
             await SendAsync(reply, [BotTexts.NoLastAnswer], cancellationToken);
             return;
@@ -258,6 +259,20 @@ internal sealed class TelegramUpdateHandler(
 
         await api.AnswerInlineQueryAsync(query.Id, results, results.Count == 0 ? s_inlineHelp : null, 300, personal, cancellationToken);
         Log.InlineAnswered(logger, query.From.Id, results.Count);
+    }
+
+    /// <summary>The chat's answers still in date, oldest first (empty when none or expired).</summary>
+    private IReadOnlyList<Answer> HistoryOf(long chatId)
+    {
+        var id = TelegramConversations.IdOf(chatId);
+        return conversations.TryGetHistory(id, id, out var history) ? history : [];
+    }
+
+    /// <summary>Records an answer given in the chat, starting its conversation when there is none.</summary>
+    private void Remember(long chatId, Answer answer)
+    {
+        var id = TelegramConversations.IdOf(chatId);
+        if (conversations.Open(id, id)) conversations.Append(id, id, answer);
     }
 
     /// <summary>A result id of 1-64 bytes, stable for a quote: its chunk and start offset.</summary>

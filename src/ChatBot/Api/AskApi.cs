@@ -1,6 +1,6 @@
 using ChatBot.Answering;
 using ChatBot.Api.Contracts;
-using ChatBot.Hosting;
+using ChatBot.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -25,7 +25,7 @@ public static class AskApi
 
     /// <summary>Answers a question.</summary>
     public static async Task<Results<Ok<AskResponseDto>, ProblemHttpResult>> AskAsync(
-        [FromBody] AskRequestDto request, IAnswerService answers, ConversationStore conversations, IOptions<ApiOptions> api, HttpContext http, CancellationToken cancellationToken)
+        [FromBody] AskRequestDto request, IAnswerService answers, IConversationStore conversations, IOptions<ApiOptions> api, IOptions<ConversationOptions> conversationOptions, HttpContext http, CancellationToken cancellationToken)
     {
         var limits = api.Value.Limits;
         if (request.Question is null)
@@ -41,7 +41,7 @@ public static class AskApi
         else
         {
             return TypedResults.Problem(title: "Unknown conversation",
-                detail: $"No conversation of yours has this id (conversations expire after {ConversationStore.IdleExpiry.TotalMinutes:0} idle minutes and belong to the key that started them). Omit conversation_id to start a new one.",
+                detail: $"No conversation of yours has this id (conversations expire after {conversationOptions.Value.IdleExpiry.TotalMinutes:0} idle minutes and belong to the key that started them). Omit conversation_id to start a new one.",
                 statusCode: StatusCodes.Status404NotFound);
         }
 

@@ -1,5 +1,6 @@
 using ChatBot.Answering;
 using ChatBot.Chunking;
+using ChatBot.Conversations;
 using ChatBot.Ingestion;
 using ChatBot.Parsing;
 using ChatBot.Retrieval;
@@ -89,7 +90,11 @@ public static class ChatBotServiceCollectionExtensions
             var embedded = sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Storage.Provider == "Embedded";
             return new SqliteApiKeyStore(embedded ? paths.DatabasePath : Path.Combine(paths.DataDirectory, "apikeys.db"));
         });
-        services.AddSingleton<ConversationStore>();
+        // One conversation store for every front end: the HTTP API's conversation ids and the Telegram bot's chats.
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IConversationStore, ConversationStore>();
         services.AddSingleton(sp => ChatModelFactory.Create(sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Chat, sp.GetRequiredService<AppPaths>(),
             sp.GetRequiredService<ILoggerFactory>(), sp.GetService<SecretRedactor>()));
         services.AddSingleton(sp => new AnswerService(sp.GetRequiredService<ISearchService>(), sp.GetRequiredService<IOptions<ChatBotOptions>>().Value.Answers,

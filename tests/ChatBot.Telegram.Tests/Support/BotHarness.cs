@@ -1,4 +1,5 @@
 using ChatBot.Answering;
+using ChatBot.Conversations;
 using ChatBot.Retrieval;
 using ChatBot.Storage;
 using ChatBot.Telegram.Tests.Fakes;
@@ -10,7 +11,8 @@ namespace ChatBot.Telegram.Tests.Support;
 
 /// <summary>
 /// The bot as the host runs it (<c>AddTelegramBot</c> in a generic host) against a <see cref="FakeBotApiServer"/>,
-/// with fake answering services, every log line captured, short poll timeouts and tiny back-off delays.
+/// with fake answering services, the real conversation store (as the executable registers it: the host, not the
+/// bot, owns conversations), every log line captured, short poll timeouts and tiny back-off delays.
 /// </summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
@@ -84,6 +86,7 @@ internal sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSingleton<IAnswerService>(answers);
         builder.Services.AddSingleton<ISearchService>(search);
         builder.Services.AddSingleton<ITranscriptStore>(store);
+        builder.Services.AddSingleton<IConversationStore>(TestData.Conversations());
         services?.Invoke(builder.Services);
 
         var host = builder.Build();

@@ -1,6 +1,8 @@
 using ChatBot.Answering;
+using ChatBot.Conversations;
 using ChatBot.Model;
 using ChatBot.Retrieval;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Telegram.Tests.Support;
 
@@ -20,6 +22,10 @@ internal static class TestData
     public static TranscriptDocument Document { get; } = BuildDocument();
 
     public static DocumentInfo Info => DocumentInfo.From(Document);
+
+    /// <summary>The real conversation store, with default bounds unless given, on the system clock unless given.</summary>
+    public static ConversationStore Conversations(TimeProvider? time = null, ConversationOptions? options = null) =>
+        new(Options.Create(options ?? new ConversationOptions()), time ?? TimeProvider.System);
 
     /// <summary>An extractive answer citing one verbatim quote (the answer turn's first paragraph).</summary>
     public static Answer ExtractiveAnswer(string question, params QuoteResult[] quotes)

@@ -1,0 +1,11 @@
+namespace ChatBot.Core.Tests.Conversations;
+
+/// <summary>A fake clock: it moves only when told to.</summary>
+internal sealed class ManualTime : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
