@@ -12,6 +12,9 @@ public sealed class TelegramOptions
     /// <summary>The environment variable read when <see cref="Token"/> is not configured.</summary>
     public const string TokenEnvironmentVariable = "TELEGRAM_BOT_TOKEN";
 
+    /// <summary>The default of <see cref="SourceContextParagraphs"/>.</summary>
+    public const int DefaultSourceContextParagraphs = 2;
+
     /// <summary>Telegram's own Bot API server.</summary>
     public const string DefaultApiBaseUrl = "https://api.telegram.org";
 
@@ -77,6 +80,12 @@ public sealed class TelegramOptions
 
     /// <summary>Most chats whose history is kept in memory (least recently used dropped first).</summary>
     public int MaxTrackedChats { get; set; } = 10_000;
+
+    /// <summary>
+    /// Paragraphs of the speaker's turn shown on each side of the quote by <c>/source</c> (0-10): the context, not the
+    /// whole transcript, which a UN speech would spread over several messages.
+    /// </summary>
+    public int SourceContextParagraphs { get; set; } = DefaultSourceContextParagraphs;
 
     /// <summary>Quote cards offered for one inline query (1-50).</summary>
     public int InlineResults { get; set; } = 10;

@@ -56,6 +56,8 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             errors.Add($"{s}:MaxQuestionLength must be between 1 and 4000.");
         if (options.HistorySize is < 0 or > 50 || options.HistoryMaxAge < TimeSpan.Zero || options.MaxTrackedChats < 1)
             errors.Add($"{s}:HistorySize must be 0-50, HistoryMaxAge not negative and MaxTrackedChats at least 1.");
+        if (options.SourceContextParagraphs is < 0 or > 10)
+            errors.Add($"{s}:SourceContextParagraphs must be between 0 and 10.");
         if (options.InlineResults is < 1 or > 50)
             errors.Add($"{s}:InlineResults must be between 1 and 50.");
         if (options.MaxConcurrentUpdates is < 1 or > 64)

@@ -58,6 +58,12 @@ public static class DisplayText
         return string.Join("\n\n", Paragraphs(text).Select(p => Whitespace.Collapse(p.Of(text))));
     }
 
+    /// <summary>
+    /// A verbatim quote as people should read it: <see cref="Unwrap"/>ped, with Markdown emphasis markers removed
+    /// (<see cref="MarkupText.StripEmphasis"/>). Words and punctuation are untouched.
+    /// </summary>
+    public static string ForReading(string text) => MarkupText.StripEmphasis(Unwrap(text));
+
     /// <summary>Splits one blank-line paragraph at the line breaks that start a new paragraph.</summary>
     private static void SplitLines(string text, TextSpan paragraph, List<TextSpan> result)
     {
