@@ -1,3 +1,4 @@
+using ChatBot.Answering;
 using ChatBot.Retrieval;
 
 namespace ChatBot.Api.Contracts;
@@ -8,11 +9,14 @@ namespace ChatBot.Api.Contracts;
 /// part of the quote. <c>score</c> orders results (reciprocal-rank fusion of the keyword and vector rankings);
 /// <c>similarity</c> is the cosine similarity of the query and the whole passage when the vector ranking scored it
 /// (comparable across queries of one encoder: the answers treat 0.6 and up as on topic with the default).
+/// <c>citation</c> is how to cite it, built from the speaker, post and document in one place for every front end.
 /// </summary>
 public sealed record QuoteDto(
-    string Quote, string Speaker, string? Post, string Role, int Start, int End, double Score, double? Similarity, string? Question, DocumentDto Document, int TurnIndex, Guid ChunkId)
+    string Quote, string Speaker, string? Post, string Role, int Start, int End, double Score, double? Similarity, string? Question, DocumentDto Document, int TurnIndex, Guid ChunkId,
+    CitationDto Citation)
 {
     /// <summary>Maps a quote.</summary>
     public static QuoteDto Of(QuoteResult q) => new(
-        q.Text, q.Speaker, q.Post, RoleNames.Of(q.Role), q.Start, q.End, q.Score, q.VectorSimilarity, q.Question, DocumentDto.Of(q.Document), q.TurnIndex, q.ChunkId);
+        q.Text, q.Speaker, q.Post, RoleNames.Of(q.Role), q.Start, q.End, q.Score, q.VectorSimilarity, q.Question, DocumentDto.Of(q.Document), q.TurnIndex, q.ChunkId,
+        CitationDto.Of(CitationBuilder.For(q)));
 }
