@@ -12,6 +12,9 @@ public sealed class TelegramOptions
     /// <summary>The environment variable read when <see cref="Token"/> is not configured.</summary>
     public const string TokenEnvironmentVariable = "TELEGRAM_BOT_TOKEN";
 
+    /// <summary>The default of <see cref="SourceContextParagraphs"/>.</summary>
+    public const int DefaultSourceContextParagraphs = 2;
+
     /// <summary>Telegram's own Bot API server.</summary>
     public const string DefaultApiBaseUrl = "https://api.telegram.org";
 
@@ -68,6 +71,12 @@ public sealed class TelegramOptions
 
     /// <summary>Longest question accepted, in characters.</summary>
     public int MaxQuestionLength { get; set; } = 1000;
+
+    /// <summary>
+    /// Paragraphs of the speaker's turn shown on each side of the quote by <c>/source</c> (0-10): the context, not the
+    /// whole transcript, which a UN speech would spread over several messages.
+    /// </summary>
+    public int SourceContextParagraphs { get; set; } = DefaultSourceContextParagraphs;
 
     /// <summary>Quote cards offered for one inline query (1-50).</summary>
     public int InlineResults { get; set; } = 10;

@@ -54,6 +54,8 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             errors.Add($"{s}:QuestionsPerMinute and InlineQueriesPerMinute must be at least 1.");
         if (options.MaxQuestionLength is < 1 or > 4000)
             errors.Add($"{s}:MaxQuestionLength must be between 1 and 4000.");
+        if (options.SourceContextParagraphs is < 0 or > 10)
+            errors.Add($"{s}:SourceContextParagraphs must be between 0 and 10.");
         if (options.InlineResults is < 1 or > 50)
             errors.Add($"{s}:InlineResults must be between 1 and 50.");
         if (options.MaxConcurrentUpdates is < 1 or > 64)

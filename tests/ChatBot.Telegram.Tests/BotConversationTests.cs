@@ -47,10 +47,10 @@ public sealed class BotConversationTests
         var parsed = message.Parsed;
         Assert.Equal(Checks.Normalize(s_firstParagraph), Checks.Normalize(Assert.Single(parsed.Blockquotes)));
         Assert.StartsWith("Sergey Lavrov on the Korean Peninsula, 1 statement:\n\n[1]", parsed.Text, StringComparison.Ordinal);
-        Assert.Contains("— Sergey Lavrov, Minister of Foreign Affairs · Foreign Minister Sergey Lavrov’s remarks & answers to media questions <APEC>, Da Nang, 8 November 2017", parsed.Text, StringComparison.Ordinal);
+        Assert.Contains("— Sergey Lavrov, Minister of Foreign Affairs · Remarks & answers to media questions <APEC> · Da Nang, 8 November 2017", parsed.Text, StringComparison.Ordinal);
         var link = Assert.Single(parsed.Entities, e => e.Tag == "a");
         Assert.Equal(TestData.Document.Url, link.Href);
-        Assert.Equal(TestData.Document.Title, link.TextOf(parsed.Text));
+        Assert.Equal("Remarks & answers to media questions <APEC>", link.TextOf(parsed.Text));
 
         var typing = Assert.Single(bot.Api.Sent("sendChatAction"));
         Assert.Equal("typing", typing.Body["action"]!.GetValue<string>());
@@ -245,7 +245,7 @@ public sealed class BotConversationTests
     }
 
     [Fact]
-    public async Task Source_shows_the_journalists_question_labelled_as_such_and_the_officials_whole_answer()
+    public async Task Source_shows_the_journalists_question_labelled_as_such_and_the_officials_answer_with_the_quote_in_bold()
     {
         await using var bot = await BotHarness.StartAsync();
         bot.Api.EnqueueUpdate(Updates.PrivateText("Korea?"));
@@ -255,13 +255,18 @@ public sealed class BotConversationTests
         var source = (await bot.Api.WaitForMessagesAsync(Updates.UserId, 2))[1].Parsed;
 
         Assert.True(source.IsValid);
-        Assert.StartsWith("Source of [1]\nForeign Minister Sergey Lavrov’s remarks & answers to media questions <APEC>, Da Nang, 8 November 2017", source.Text, StringComparison.Ordinal);
-        Assert.Contains("Question asked (by a journalist, not the speaker's words):\nWhat do you think about the situation on the Korean Peninsula & the sanctions?", source.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Source of [1]\n\nQuestion asked (by a journalist, not the speaker's words):\nWhat do you think about the situation on the Korean Peninsula & the sanctions?", source.Text, StringComparison.Ordinal);
         var italic = Assert.Single(source.Entities, e => e.Tag == "italic");
         Assert.Equal("What do you think about the situation on the Korean Peninsula & the sanctions?", italic.TextOf(source.Text));
         Assert.Equal(Checks.Normalize(TestData.AnswerTurnText), Checks.Normalize(Assert.Single(source.Blockquotes)));
         Assert.DoesNotContain("Korean Peninsula & the sanctions", Assert.Single(source.Blockquotes), StringComparison.Ordinal);
-        Assert.Contains("\n\nSergey Lavrov answered:\n", source.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nSergey Lavrov answered (quote [1] in bold):\n", source.Text, StringComparison.Ordinal);
+        var bold = source.Entities.Where(e => e.Tag == "bold").Select(e => e.TextOf(source.Text)).ToList();
+        Assert.Contains(TestData.AnswerTurnText[..TestData.AnswerTurnText.IndexOf("\n\n", StringComparison.Ordinal)], bold);
+        // The citation once, under the passage, then where to read the whole transcript.
+        Assert.Contains("\n— Sergey Lavrov, Minister of Foreign Affairs · Remarks & answers to media questions <APEC> · Da Nang, 8 November 2017\n\nFull transcript: www.mid.ru", source.Text, StringComparison.Ordinal);
+        var link = Assert.Single(source.Entities, e => e.Tag == "a"); // the link once, to the whole transcript
+        Assert.Equal(TestData.Document.Url, link.Href);
 
         bot.Api.EnqueueUpdate(Updates.PrivateText("/source 4"));
         bot.Api.EnqueueUpdate(Updates.PrivateText("/source"));
@@ -479,10 +484,11 @@ public sealed class BotConversationTests
 
         Assert.Equal("The transcripts hold nothing on that topic.\n\nThe transcripts hold no answer to this: 1,234 documents searched.", message.Visible);
 
+        // The answer service's own refusal (it has a reason) says how many documents were searched: not repeated.
         const string stated = "The transcripts hold no statement on “cricket”: 1234 documents were searched.";
-        bot.Answers.OnAsk = (q, _, _, _) => Task.FromResult(TestData.Refusal(q, 1234) with { Text = stated, Lead = stated });
+        bot.Answers.OnAsk = (q, _, _, _) => Task.FromResult(TestData.Refusal(q, 1234) with { Text = stated, Lead = stated, RefusalReason = RefusalReason.NothingRelevant });
         bot.Api.EnqueueUpdate(Updates.PrivateText("And about cricket?"));
-        Assert.Equal(stated, (await bot.Api.WaitForMessagesAsync(Updates.UserId, 2))[1].Visible); // the count is not repeated
+        Assert.Equal(stated, (await bot.Api.WaitForMessagesAsync(Updates.UserId, 2))[1].Visible);
         Checks.Clean(bot);
     }
 

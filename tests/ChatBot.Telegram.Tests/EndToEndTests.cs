@@ -5,6 +5,7 @@ using ChatBot.Parsing;
 using ChatBot.Retrieval;
 using ChatBot.Storage;
 using ChatBot.Storage.Sqlite;
+using ChatBot.Telegram.Formatting;
 using ChatBot.Telegram.Tests.Spec;
 using ChatBot.Telegram.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,9 +54,11 @@ public sealed class EndToEndTests
             bot.Api.EnqueueUpdate(Updates.PrivateText("/source 1"));
             var source = (await bot.Api.WaitForMessagesAsync(Updates.UserId, 2, TimeSpan.FromSeconds(30)))[1].Parsed;
             Assert.True(source.IsValid);
-            var turn = Checks.Normalize(string.Join(" ", source.Blockquotes));
-            Assert.Contains(Checks.Normalize(quotes[0]), turn, StringComparison.Ordinal);
-            Assert.Contains(texts, t => t.Contains(turn, StringComparison.Ordinal));
+            var context = Checks.Normalize(string.Join(" ", source.Blockquotes));
+            Assert.Contains(Checks.Normalize(quotes[0]), context, StringComparison.Ordinal);
+            // The paragraphs around the quote are the transcript's, apart from the marks of paragraphs left out.
+            foreach (var part in context.Split(SourceWindow.Omission).Select(p => p.Trim()).Where(p => p.Length > 0))
+                Assert.Contains(texts, t => t.Contains(part, StringComparison.Ordinal));
 
             bot.Api.EnqueueUpdate(Updates.InlineQuery("protectionism"));
             var inline = (await bot.Api.WaitForAsync(r => r.Any(x => x.Method == "answerInlineQuery"), TimeSpan.FromSeconds(30), "the inline answer")).Single(x => x.Method == "answerInlineQuery");

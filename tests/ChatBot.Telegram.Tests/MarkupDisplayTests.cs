@@ -59,6 +59,6 @@ public sealed class MarkupDisplayTests
         var messages = AnswerFormatter.FormatSource(1, quote, document);
 
         var shown = Assert.Single(TelegramHtmlParser.Parse(Assert.Single(messages)).Blockquotes);
-        Assert.Equal("Without addressing these root causes, there can be no peace. " + Shown + "\nThe unprecedented level of arrogance blocks the Security Council.", shown);
+        Assert.Equal("Without addressing these root causes, there can be no peace. " + Shown + "\n\nThe unprecedented level of arrogance blocks the Security Council.", shown);
     }
 }

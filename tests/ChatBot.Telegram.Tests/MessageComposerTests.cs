@@ -29,14 +29,16 @@ public sealed class MessageComposerTests
     }
 
     [Fact]
-    public void Folding_white_space_changes_no_word()
+    public void A_quote_is_shown_without_the_source_files_line_breaks_and_changes_no_word()
     {
-        const string quote = "  We are   convinced\tthat\r\n\r\nthere is  no alternative.\n";
+        const string quote = "  We are   convinced\tthat there is no\r\nalternative to a political settlement.\r\n\r\nSanctions have  exhausted\ntheir potential.\n";
 
-        var folded = TelegramHtml.FoldWhitespace(quote);
+        var html = AnswerFormatter.QuoteWithCitation(1, TestData.Quote(quote));
+        var message = TelegramHtmlParser.Parse(Assert.Single(MessageComposer.Compose([html])));
 
-        Assert.Equal("We are convinced that\nthere is no alternative.", folded);
-        Assert.Equal(Checks.Normalize(quote), Checks.Normalize(folded));
+        var shown = Assert.Single(message.Blockquotes);
+        Assert.Equal("We are convinced that there is no alternative to a political settlement.\n\nSanctions have exhausted their potential.", shown);
+        Assert.Equal(Checks.Normalize(quote), Checks.Normalize(shown));
     }
 
     [Fact]
@@ -141,14 +143,32 @@ public sealed class MessageComposerTests
     }
 
     [Fact]
-    public void A_citation_without_a_url_shows_title_place_and_date_as_text()
+    public void A_citation_without_a_url_shows_who_event_and_date_as_text_each_once()
     {
         var quote = TestData.Quote("Words.", TestData.Info with { Url = null, Date = null, Year = 2016, Place = null });
 
         var citation = TelegramHtmlParser.Parse(AnswerFormatter.Citation(quote));
 
         Assert.Empty(citation.Entities);
-        Assert.Equal("— Sergey Lavrov, Minister of Foreign Affairs · Foreign Minister Sergey Lavrov’s remarks & answers to media questions <APEC>, 2016", citation.Text);
+        Assert.Equal("— Sergey Lavrov, Minister of Foreign Affairs · Remarks & answers to media questions <APEC> · 2016", citation.Text);
+    }
+
+    [Fact]
+    public void A_un_speech_is_cited_by_session_with_a_link_to_the_un_page_named_as_such()
+    {
+        var info = TestData.Info with
+        {
+            Title = "Statement by Sergey Lavrov, Minister for Foreign Affairs of Russia, general debate of the 71st session of the UN General Assembly",
+            Url = null, Date = null, Year = 2016, Place = "UN General Assembly, New York", Source = "ungdc/2016/RUS_71_2016.txt", Format = "un-general-debate",
+        };
+        var quote = TestData.Quote("Words.", info) with { Post = "Minister for Foreign Affairs" };
+
+        var citation = TelegramHtmlParser.Parse(AnswerFormatter.Citation(quote));
+
+        Assert.Equal("— Sergey Lavrov, Minister for Foreign Affairs of Russia · UN General Assembly, 71st session, general debate · New York, 2016 · UN General Debate page", citation.Text);
+        var link = Assert.Single(citation.Entities, e => e.Tag == "a");
+        Assert.Equal("https://gadebate.un.org/en/71/russian-federation", link.Href);
+        Assert.Equal("UN General Debate page", link.TextOf(citation.Text));
     }
 
     [Fact]

@@ -71,4 +71,22 @@ public sealed class OptionsTests
         Assert.Contains("WebhookUrl", error.Message, StringComparison.Ordinal);
         Assert.Contains("WebhookSecret", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(11)]
+    public async Task The_paragraphs_around_a_source_quote_must_be_between_0_and_10(int paragraphs)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddTelegramBot(o =>
+        {
+            o.Token = BotHarness.Token;
+            o.SourceContextParagraphs = paragraphs;
+        });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("SourceContextParagraphs", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -69,8 +69,8 @@ public sealed class TimelineCommandTests : IAsyncLifetime
             parsed.Blockquotes.Select(Checks.Normalize));
         Assert.StartsWith("First said", parsed.Text, StringComparison.Ordinal);
         Assert.Contains("Most recently said", parsed.Text, StringComparison.Ordinal);
-        Assert.Contains("2016-11-17", parsed.Text, StringComparison.Ordinal);
-        Assert.Contains("2017-11-08", parsed.Text, StringComparison.Ordinal);
+        Assert.Contains("Lima, 17 November 2016", parsed.Text, StringComparison.Ordinal);
+        Assert.Contains("Da Nang, 8 November 2017", parsed.Text, StringComparison.Ordinal);
         Checks.Clean(bot);
     }
 

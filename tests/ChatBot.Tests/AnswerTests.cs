@@ -52,6 +52,31 @@ public sealed class AnswerTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
         }
     }
 
+    [Fact]
+    public async Task EachQuoteOfAnExtractiveAnswerIsCitedOnceWithWhoEventPlaceDateAndLink()
+    {
+        var answer = await Extractive().AskAsync("What did Lavrov say about North Korea?", cancellationToken: Ct);
+
+        Assert.NotEmpty(answer.Quotes);
+        foreach (var quote in answer.Quotes)
+        {
+            var citation = CitationBuilder.For(quote);
+            Assert.Contains($"— {citation}", answer.Text);
+            Assert.StartsWith($"{quote.Speaker}, ", citation.ToString());
+            if (quote.Document.Format == "un-general-debate")
+            {
+                Assert.StartsWith("UN General Assembly, ", citation.Event);
+                Assert.Equal("New York", citation.Place);
+                Assert.Contains(" of Russia", citation.Post);
+            }
+        }
+
+        // A speech from the 64th session on links the UN's page of the speech, named as such.
+        Assert.Contains(answer.Quotes.Select(CitationBuilder.For), c => c.LinkKind == ChatBot.Model.CitationLinkKind.Reference
+            && c.Link!.StartsWith("https://gadebate.un.org/en/", StringComparison.Ordinal) && c.Link.EndsWith("/russian-federation", StringComparison.Ordinal));
+        Assert.Contains("UN General Debate page: https://gadebate.un.org/en/", answer.Text);
+    }
+
     [Theory]
     [InlineData("What did Lavrov say about Taylor Swift?")]
     [InlineData("What did Lavrov say about the price of bitcoin?")]

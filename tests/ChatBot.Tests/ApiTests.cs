@@ -27,8 +27,9 @@ public sealed class ApiTests(ApiHostFixture host) : IClassFixture<ApiHostFixture
         Assert.InRange(results.Count, 1, 3);
         foreach (var r in results)
         {
-            foreach (var field in new[] { "quote", "speaker", "role", "start", "end", "score", "similarity", "question", "document" }) Assert.True(r.TryGetProperty(field, out _), field);
+            foreach (var field in new[] { "quote", "speaker", "role", "start", "end", "score", "similarity", "question", "document", "citation" }) Assert.True(r.TryGetProperty(field, out _), field);
             foreach (var field in new[] { "id", "title", "date", "place", "url", "source" }) Assert.True(r.GetProperty("document").TryGetProperty(field, out _), field);
+            foreach (var field in new[] { "text", "speaker", "post", "event", "place", "date", "date_text", "link", "link_kind", "link_title" }) Assert.True(r.GetProperty("citation").TryGetProperty(field, out _), field);
             Assert.Equal("principal", r.GetProperty("role").GetString());
             var id = r.GetProperty("document").GetProperty("id").GetString();
             var document = await host.Client.GetFromJsonAsync<JsonElement>($"/api/documents/{id}", Ct);
@@ -38,6 +39,14 @@ public sealed class ApiTests(ApiHostFixture host) : IClassFixture<ApiHostFixture
 
         Assert.Contains("North Korea", results[0].GetProperty("quote").GetString());
         Assert.Equal("2017-11-08", results[0].GetProperty("document").GetProperty("date").GetString());
+        var citation = results[0].GetProperty("citation");
+        Assert.Equal("Sergey Lavrov, Foreign Minister · Comments and answers to media questions on the sidelines of the APEC Ministerial Meeting · Da Nang, 8 November 2017",
+            citation.GetProperty("text").GetString());
+        Assert.Equal("Comments and answers to media questions on the sidelines of the APEC Ministerial Meeting", citation.GetProperty("event").GetString());
+        Assert.Equal("2017-11-08", citation.GetProperty("date").GetString());
+        Assert.Equal("8 November 2017", citation.GetProperty("date_text").GetString());
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("link").ValueKind); // the mid.ru files carry no address
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("link_kind").ValueKind);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace ChatBot.Web.Tests;
 
 /// <summary>The search, answer, transcript and timeline pages in a real browser against the real host.</summary>
-public sealed class PageTests(WebFixture web)
+public sealed partial class PageTests(WebFixture web)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,7 +28,9 @@ public sealed class PageTests(WebFixture web)
         var first = page.Locator("article.card").First;
         var top = api.GetProperty("results")[0];
         Assert.Contains(top.GetProperty("speaker").GetString()!, await first.Locator(".who").InnerTextAsync());
-        Assert.Contains(top.GetProperty("document").GetProperty("title").GetString()!, await first.Locator(".where").InnerTextAsync());
+        var where = await first.Locator(".where").InnerTextAsync();
+        Assert.Contains(top.GetProperty("citation").GetProperty("event").GetString()!, where);
+        Assert.DoesNotContain(top.GetProperty("speaker").GetString()!, where, StringComparison.Ordinal); // the event does not repeat the speaker
         Assert.Equal(top.GetProperty("document").GetProperty("date").GetString(), await first.Locator("time").GetAttributeAsync("datetime"));
         // The journalist's question is collapsed and labelled as such.
         var withQuestion = api.GetProperty("results").EnumerateArray().Select((r, i) => (r, i)).First(x => x.r.GetProperty("question").ValueKind == JsonValueKind.String).i;
@@ -136,7 +138,8 @@ public sealed class PageTests(WebFixture web)
         await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "Copied" })).ToBeVisibleAsync();
         var plain = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.StartsWith($"“{quote}”\n— Sergey Lavrov", plain, StringComparison.Ordinal);
-        Assert.Contains("Da Nang, 2017-11-08", plain, StringComparison.Ordinal);
+        Assert.Contains(" · Da Nang, 8 November 2017 · ", plain, StringComparison.Ordinal);
+        Assert.Equal(1, plain.Split("Sergey Lavrov").Length - 1); // said once
         Assert.EndsWith(web.BaseUrl + link, plain, StringComparison.Ordinal);
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Copy as Markdown" }).ClickAsync();
@@ -145,6 +148,47 @@ public sealed class PageTests(WebFixture web)
         Assert.StartsWith($"> {quote}\n\n— **Sergey Lavrov**", markdown, StringComparison.Ordinal);
         Assert.EndsWith($"([transcript]({web.BaseUrl + link}))", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_hard_wrapped_un_speech_reads_as_paragraphs_on_the_card_and_in_the_transcript()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/?q=counter-terrorism+coalition&source=RUS_63_2008");
+        var quote = page.Locator("article.card blockquote").First;
+        var stored = (await quote.TextContentAsync())!;
+        var shown = await quote.InnerTextAsync();
+
+        Assert.Contains('\n', stored); // the quote itself keeps the file's line breaks
+        Assert.DoesNotMatch(LoneLineBreak(), shown); // the reader sees none inside a paragraph
+        Assert.Equal(Words(stored), Words(shown));
+
+        await page.Locator("article.card").First.GetByRole(AriaRole.Link, new() { Name = "Open in transcript" }).ClickAsync();
+        await page.WaitForURLAsync("**/documents/**");
+        var words = await page.Locator("section.turn .words").First.InnerTextAsync();
+        Assert.DoesNotMatch(LoneLineBreak(), words.Trim());
+        Assert.True(words.Split("\n\n").Length > 10, "the speech reads as paragraphs");
+        await WebFixture.ScreenshotAsync(page, "transcript-un-2008");
+    }
+
+    [Fact]
+    public async Task A_un_speech_card_links_the_un_page_of_the_speech()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/?q=North+Korea&source=RUS_71_2016");
+        var card = page.Locator("article.card").First;
+
+        var link = await card.GetByRole(AriaRole.Link, new() { Name = "UN General Debate page" }).GetAttributeAsync("href");
+        Assert.Equal("https://gadebate.un.org/en/71/russian-federation", link);
+        Assert.Equal("UN General Assembly, 71st session, general debate", await card.Locator("cite").InnerTextAsync());
+        Assert.Contains("Minister for Foreign Affairs of Russia", await card.Locator(".who").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("New York", (await card.Locator(".where").InnerTextAsync()).Split(" · ")[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>A line break with no line break next to it: a line broken inside a paragraph.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\n)\n(?!\n)")]
+    private static partial System.Text.RegularExpressions.Regex LoneLineBreak();
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public async Task Ask_shows_the_answer_with_numbered_quotes()

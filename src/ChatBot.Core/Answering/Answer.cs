@@ -55,7 +55,10 @@ public sealed record Answer
     /// <summary>Anything the user should know about how the answer was made ("the language model was unavailable ...").</summary>
     public string? Notice { get; init; }
 
-    /// <summary>Why the question was refused; null when it was answered.</summary>
+    /// <summary>
+    /// Why the question was refused; null when it was answered. When set, <see cref="Text"/> is the answer service's
+    /// refusal, which names the reason and says how many documents were searched (<see cref="DocumentsSearched"/>).
+    /// </summary>
     public RefusalReason? RefusalReason { get; init; }
 
     /// <summary>The parts of the lead of an answer (who, on what, how many), for front ends that compose their own.</summary>

@@ -124,7 +124,7 @@ public sealed partial class AnswerService : IAnswerService
         var text = new StringBuilder(lead);
         for (int i = 0; i < quotes.Count; i++)
         {
-            text.Append("\n\n[").Append(i + 1).Append("] “").Append(MarkupText.ForDisplay(quotes[i].Text)).Append("”\n    — ").Append(Citation(quotes[i], speakers.Count > 1));
+            text.Append("\n\n[").Append(i + 1).Append("] “").Append(MarkupText.ForDisplay(quotes[i].Text)).Append("”\n    — ").Append(CitationBuilder.For(quotes[i]));
         }
 
         return new Answer
@@ -145,7 +145,7 @@ public sealed partial class AnswerService : IAnswerService
         {
             var numbered = new StringBuilder();
             for (int i = 0; i < extractive.Quotes.Count; i++)
-                numbered.Append('[').Append(i + 1).Append("] ").Append(Citation(extractive.Quotes[i], true)).Append('\n').Append(Whitespace.Collapse(passages[i])).Append("\n\n");
+                numbered.Append('[').Append(i + 1).Append("] ").Append(CitationBuilder.For(extractive.Quotes[i])).Append('\n').Append(Whitespace.Collapse(passages[i])).Append("\n\n");
             reply = await _prompts!.InvokeAsync("Answer", new Dictionary<string, object?>
             {
                 ["question"] = extractive.StandaloneQuestion,
@@ -195,19 +195,6 @@ public sealed partial class AnswerService : IAnswerService
         };
         return string.Create(CultureInfo.InvariantCulture,
             $"The transcripts hold no statement{by} on “{i.DisplayTopic}”{when}: {documents} {(documents == 1 ? "document was" : "documents were")} searched.");
-    }
-
-    /// <summary>"Sergey Lavrov, Foreign Minister · Title, Place, Date · URL".</summary>
-    public static string Citation(QuoteResult q, bool withSpeaker = true)
-    {
-        var parts = new List<string>();
-        if (withSpeaker) parts.Add(q.Post is null ? q.Speaker : $"{q.Speaker}, {q.Post}");
-        var where = new List<string> { q.Document.Title };
-        if (q.Document.Place is { } p) where.Add(p);
-        if (q.Document.DateText is { } d) where.Add(d);
-        parts.Add(string.Join(", ", where));
-        if (q.Document.Url is { } url) parts.Add(url);
-        return string.Join(" · ", parts);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The language model failed at the {Step} step; answering from quotes")]

@@ -19,8 +19,11 @@ public sealed partial class UnGeneralDebateParser : ITranscriptParser
     /// <summary>Creates the parser with the given limits (defaults when null).</summary>
     public UnGeneralDebateParser(ParsingLimits? limits = null) => _limits = limits ?? new ParsingLimits();
 
+    /// <summary>The format name of UN General Debate speeches (<see cref="DocumentInfo.Format"/>).</summary>
+    public const string FormatName = "un-general-debate";
+
     /// <inheritdoc />
-    public string Format => "un-general-debate";
+    public string Format => FormatName;
 
     [GeneratedRegex(@"^(?<iso>[A-Z]{2,3})_(?<session>\d{1,3})_(?<year>\d{4})\.txt$")]
     private static partial Regex FileNameRegex();
@@ -30,18 +33,15 @@ public sealed partial class UnGeneralDebateParser : ITranscriptParser
 
     /// <inheritdoc />
     public bool CanParse(SourceFile file) =>
-        FileNameRegex().IsMatch(file.FileName) && FindSpeakerTable(file.Path) is not null;
+        TryReadFileName(file.FileName, out _, out _, out _) && FindSpeakerTable(file.Path) is not null;
 
     /// <inheritdoc />
     public TranscriptDocument Parse(SourceFile file)
     {
-        var m = FileNameRegex().Match(file.FileName);
-        if (!m.Success) throw new TranscriptFormatException(file.Path, null, "the file name is not of the form ISO_SESSION_YEAR.txt");
+        if (!TryReadFileName(file.FileName, out var iso, out int session, out int year))
+            throw new TranscriptFormatException(file.Path, null, "the file name is not of the form ISO_SESSION_YEAR.txt");
         var tablePath = FindSpeakerTable(file.Path)
             ?? throw new TranscriptFormatException(file.Path, null, $"no {SpeakerTable} beside the file or in a parent folder says who gave this speech");
-        var iso = m.Groups["iso"].Value;
-        int session = int.Parse(m.Groups["session"].Value);
-        int year = int.Parse(m.Groups["year"].Value);
         if (year < _limits.FirstUnYear || year > _limits.LastUnYearOrDefault)
             throw new TranscriptFormatException(file.Path, null,
                 $"the file name's year {year} is outside {_limits.FirstUnYear}-{_limits.LastUnYearOrDefault}, the years of UN General Debates (ChatBot:Ingest:FirstUnYear, LastUnYear)");
@@ -54,7 +54,7 @@ public sealed partial class UnGeneralDebateParser : ITranscriptParser
         var speaker = CleanName(row.Speaker);
         var post = string.IsNullOrWhiteSpace(row.Post) ? null : row.Post.Trim();
         var country = row.Country.Trim();
-        var title = $"Statement by {speaker}{(post is null ? "" : ", " + post)} of {country}, general debate of the {Ordinal(session)} session of the UN General Assembly";
+        var title = UnGeneralDebateTitle.Format(speaker, post, country, session);
 
         return new TranscriptDocument
         {
@@ -73,10 +73,21 @@ public sealed partial class UnGeneralDebateParser : ITranscriptParser
         };
     }
 
+    /// <summary>
+    /// The country code, session and year of a speech file's name ("RUS_71_2016.txt" gives RUS, 71, 2016); false when
+    /// the name is not of that form.
+    /// </summary>
+    public static bool TryReadFileName(string fileName, out string iso, out int session, out int year)
+    {
+        var m = FileNameRegex().Match(fileName);
+        iso = m.Success ? m.Groups["iso"].Value : "";
+        session = m.Success ? int.Parse(m.Groups["session"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        year = m.Success ? int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return m.Success;
+    }
+
     /// <summary>"Mr. Sergey Lavrov" gives "Sergey Lavrov": honorifics go, the name stays as the table spells it.</summary>
     internal static string CleanName(string name) => HonorificRegex().Replace(Whitespace.Collapse(name), "").Trim();
-
-    private static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
     private static string? FindSpeakerTable(string path)
     {

@@ -9,15 +9,18 @@ namespace ChatBot.Telegram.Formatting;
 
 /// <summary>
 /// Renders answers, quote cards and quote sources as Telegram HTML for phones: each quote a
-/// <c>&lt;blockquote&gt;</c> of its verbatim words (for display only: white space folded, Markdown emphasis markers
-/// and heading or rule lines dropped, see <see cref="MarkupText.Strip"/>), numbered [1], [2] as the answer text
-/// cites them, followed by "— Speaker, Post · Title, Place, Date" linking to the transcript.
+/// <c>&lt;blockquote&gt;</c> of its verbatim words (for display only: the source file's line breaks within a paragraph
+/// joined, Markdown emphasis markers and heading or rule lines dropped, see <see cref="DisplayText.ForReading"/>),
+/// numbered [1], [2] as the answer text cites them, followed by its <see cref="ChatBot.Model.Citation"/>:
+/// "— Speaker, Post · Event · Place, Date", the event linked to the published transcript, or a link to the UN's page
+/// of a General Debate speech after it.
 /// </summary>
 internal static class AnswerFormatter
 {
     private const string Omission = " […]";
     private const string EmptyAnswer = "<i>The answer came back empty. Please try rephrasing the question.</i>";
-    private const int MaxTitleLength = 300;
+    private const int MaxEventLength = 300;
+    private const int MaxWhoLength = 200;
     private const int MaxPlaceLength = 120;
 
     /// <summary>An answer as one or more messages.</summary>
@@ -27,7 +30,8 @@ internal static class AnswerFormatter
         if (answer.Refused)
         {
             blocks.AddRange(ProseParagraphs(answer.Text));
-            if (!StatesCount(answer.Text, answer.DocumentsSearched))
+            // A refusal with a reason is the answer service's own, which says how many documents were searched.
+            if (answer.RefusalReason is null)
                 blocks.Add(new HtmlBlock($"<i>The transcripts hold no answer to this: {Count(answer.DocumentsSearched, "document")} searched.</i>"));
         }
         else
@@ -58,9 +62,9 @@ internal static class AnswerFormatter
     public static string FormatQuoteCard(QuoteResult quote, int maxLength = MessageComposer.MaxLength)
     {
         string Card(string text, bool cut) =>
-            $"<blockquote>{TelegramHtml.Escape(TelegramHtml.FoldWhitespace(text))}{(cut ? Omission : "")}</blockquote>\n{Citation(quote)}";
+            $"<blockquote>{TelegramHtml.Escape(text)}{(cut ? Omission : "")}</blockquote>\n{Citation(quote)}";
 
-        var text = MarkupText.Strip(quote.Text);
+        var text = DisplayText.ForReading(quote.Text);
         var whole = Card(text, cut: false);
         if (MessageComposer.Fits(whole, maxLength)) return whole;
         var first = MessageComposer.SplitToFit(text, piece => MessageComposer.Fits(Card(piece, cut: true), maxLength)).FirstOrDefault() ?? "";
@@ -70,7 +74,7 @@ internal static class AnswerFormatter
     /// <summary>The title of an inline quote card: who and when.</summary>
     public static string CardTitle(QuoteResult quote)
     {
-        var date = DisplayDate(quote.Document);
+        var date = CitationBuilder.For(quote).DateText;
         return Truncate(date is null ? quote.Speaker : $"{quote.Speaker}, {date}", 100);
     }
 
@@ -79,64 +83,77 @@ internal static class AnswerFormatter
         Truncate(MarkupText.ForDisplay(quote.Text), 160);
 
     /// <summary>
-    /// The full context of quote <paramref name="number"/>: the journalist's question (labelled as the question) and
-    /// the official's whole answer turn, with the citation. Without the document, the quoted passage itself.
+    /// The context of quote <paramref name="number"/>: the journalist's question it answers (labelled as the question),
+    /// then the paragraphs of the official's turn around the quote, <paramref name="contextParagraphs"/> on each side,
+    /// with the quoted words in bold, the citation, and where to read the whole transcript. Without the document, the
+    /// quoted passage itself.
     /// </summary>
-    public static List<string> FormatSource(int number, QuoteResult quote, TranscriptDocument? document, int maxLength = MessageComposer.MaxLength)
+    public static List<string> FormatSource(
+        int number, QuoteResult quote, TranscriptDocument? document, int contextParagraphs = TelegramOptions.DefaultSourceContextParagraphs, int maxLength = MessageComposer.MaxLength)
     {
-        var blocks = new List<MessageBlock> { new HtmlBlock($"<b>Source of [{number}]</b>\n{DocumentCitation(quote.Document)}") };
+        var citation = CitationBuilder.For(quote);
+        var blocks = new List<MessageBlock> { new HtmlBlock($"<b>Source of [{number}]</b>") };
         var turn = document is null ? null : FindTurn(document, quote);
         string? question = (document is not null && turn is not null ? QuestionBefore(document, turn) : null) ?? quote.Question;
         if (!string.IsNullOrWhiteSpace(question))
-            blocks.Add(new ProseBlock(TelegramHtml.FoldWhitespace(MarkupText.Strip(question)), ProseStyle.Italic, "<b>Question asked (by a journalist, not the speaker's words):</b>\n"));
+            blocks.Add(new ProseBlock(DisplayText.ForReading(MarkupText.Strip(question)), ProseStyle.Italic, "<b>Question asked (by a journalist, not the speaker's words):</b>\n"));
 
         string speaker = TelegramHtml.Escape(quote.Speaker);
         string verb = string.IsNullOrWhiteSpace(question) ? "said" : "answered";
-        if (document is not null && turn is not null)
+        // The link goes once, on its own line at the end.
+        var footer = Citation(citation with { Link = null, LinkKind = null, LinkTitle = null });
+        var window = document is not null && turn is not null ? SourceWindow.Around(document, turn, quote, contextParagraphs) : null;
+        if (window is not null)
         {
-            blocks.Add(new QuoteBlock(document.TextOf(turn), $"<b>{speaker} {verb}:</b>", Citation(quote)));
+            // Bold marks the quote only when the passage holds more than the quote.
+            bool more = window.Quote.Length < window.Text.Length;
+            var header = more ? $"<b>{speaker} {verb}</b> (quote [{number}] in bold):" : $"<b>{speaker} {verb}:</b>";
+            blocks.Add(new PassageBlock(window.Text, more ? window.Quote : default, header, footer));
         }
         else
         {
-            blocks.Add(new QuoteBlock(quote.Text, $"<b>{speaker} {verb}:</b>", Citation(quote)));
-            blocks.Add(new HtmlBlock("<i>The full transcript is not available; this is the quoted passage.</i>"));
+            blocks.Add(new QuoteBlock(quote.Text, $"<b>{speaker} {verb}:</b>", footer));
+            if (document is null) blocks.Add(new HtmlBlock("<i>The full transcript is not available; this is the quoted passage.</i>"));
         }
 
+        blocks.Add(new HtmlBlock(FullTranscript(citation, quote.Document)));
         return MessageComposer.Compose(blocks, maxLength);
     }
 
-    /// <summary>"— Speaker, Post · Title, Place, Date", the title linked when the document has a URL.</summary>
-    public static string Citation(QuoteResult quote) => $"— {TelegramHtml.Escape(Speaker(quote))} · {DocumentCitation(quote.Document)}";
+    /// <summary>"— Speaker, Post · Event · Place, Date", the event linked to the published transcript (or the UN's page linked after it).</summary>
+    public static string Citation(QuoteResult quote) => Citation(CitationBuilder.For(quote));
 
-    /// <summary>"Title, Place, Date", the title linked when the document has a URL (absurdly long fields shortened).</summary>
-    public static string DocumentCitation(DocumentInfo document)
+    /// <summary>"— Speaker, Post · Event · Place, Date" (absurdly long fields shortened), with the citation's link.</summary>
+    public static string Citation(Citation citation)
     {
-        var sb = new StringBuilder();
-        var title = TelegramHtml.Escape(Truncate(document.Title.Trim(), MaxTitleLength));
-        if (TelegramHtml.SafeUrl(document.Url) is { } url)
-            sb.Append("<a href=\"").Append(TelegramHtml.EscapeAttribute(url)).Append("\">").Append(title).Append("</a>");
+        var sb = new StringBuilder("— ");
+        sb.Append(TelegramHtml.Escape(Truncate(citation.Who, MaxWhoLength))).Append(Model.Citation.Separator);
+        var eventName = TelegramHtml.Escape(Truncate(citation.Event, MaxEventLength));
+        var link = TelegramHtml.SafeUrl(citation.Link);
+        if (link is not null && citation.LinkKind == CitationLinkKind.Source)
+            sb.Append("<a href=\"").Append(TelegramHtml.EscapeAttribute(link)).Append("\">").Append(eventName).Append("</a>");
         else
-            sb.Append(title);
-        if (!string.IsNullOrWhiteSpace(document.Place)) sb.Append(", ").Append(TelegramHtml.Escape(Truncate(document.Place.Trim(), MaxPlaceLength)));
-        if (DisplayDate(document) is { } date) sb.Append(", ").Append(date);
+            sb.Append(eventName);
+        if (citation.Where is { } where) sb.Append(Model.Citation.Separator).Append(TelegramHtml.Escape(Truncate(where, MaxPlaceLength)));
+        if (link is not null && citation.LinkKind != CitationLinkKind.Source)
+            sb.Append(Model.Citation.Separator).Append("<a href=\"").Append(TelegramHtml.EscapeAttribute(link)).Append("\">").Append(TelegramHtml.Escape(citation.LinkTitle ?? "Link")).Append("</a>");
         return sb.ToString();
     }
 
-    /// <summary>The date as people write it ("8 November 2017"), the year alone, or null.</summary>
-    public static string? DisplayDate(DocumentInfo document) =>
-        document.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? document.Year?.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Where to read the whole transcript: the published one, the UN's page of the speech, or the file's name when no address is known.</summary>
+    private static string FullTranscript(Citation citation, DocumentInfo document)
+    {
+        if (TelegramHtml.SafeUrl(citation.Link) is not { } link)
+            return $"<i>No address of the full transcript is known; it is the file {TelegramHtml.Escape(Path.GetFileName(document.Source))}.</i>";
+        var anchor = $"<a href=\"{TelegramHtml.EscapeAttribute(link)}\">";
+        return citation.LinkKind == CitationLinkKind.Source
+            ? $"Full transcript: {anchor}{TelegramHtml.Escape(new Uri(link).Host)}</a>"
+            : $"Full speech: {anchor}{TelegramHtml.Escape(citation.LinkTitle ?? "Link")}</a> (video and statement)";
+    }
 
     /// <summary>"1 document", "3 documents".</summary>
     public static string Count(int n, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
-
-    /// <summary>Whether a refusal's own text already says how many documents were searched.</summary>
-    private static bool StatesCount(string text, int documents) =>
-        text.Contains("searched", StringComparison.OrdinalIgnoreCase)
-        && (text.Contains(documents.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) || text.Contains(documents.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal));
-
-    private static string Speaker(QuoteResult quote) =>
-        string.IsNullOrWhiteSpace(quote.Post) ? quote.Speaker : $"{quote.Speaker}, {quote.Post}";
 
     private static IEnumerable<MessageBlock> ProseParagraphs(string text) =>
         Paragraphs.Split(text).Select(span => new ProseBlock(MarkupText.StripEmphasis(span.Of(text))));

@@ -17,6 +17,9 @@ internal static class MessageComposer
     private const string BlockSeparator = "\n\n";
     private const string ContinuedHtml = "<i>(continued)</i>";
 
+    /// <summary>The raw length of the tags that mark a highlight ("&lt;b&gt;&lt;/b&gt;").</summary>
+    private const int HighlightTagsLength = 7;
+
     /// <summary>The blocks as messages, in order.</summary>
     public static List<string> Compose(IEnumerable<MessageBlock> blocks, int maxLength = MaxLength)
     {
@@ -145,6 +148,7 @@ internal static class MessageComposer
             : throw new InvalidOperationException("A fixed HTML block is longer than one message."),
         ProseBlock prose => RenderProse(prose, maxLength),
         QuoteBlock quote => RenderQuote(quote, maxLength),
+        PassageBlock passage => RenderBlockquote(passage.Text, passage.Highlight, passage.HeaderHtml, passage.FooterHtml, maxLength),
         _ => throw new ArgumentOutOfRangeException(nameof(block)),
     };
 
@@ -165,34 +169,54 @@ internal static class MessageComposer
         return [.. pieces.Select((piece, i) => Part(piece, i == 0))];
     }
 
-    private static List<string> RenderQuote(QuoteBlock quote, int maxLength)
+    /// <summary>A quote: Markdown in the source (emphasis, heading and rule lines) is not the speaker's words, and is
+    /// dropped before any cut, so that a marker pair never ends up split between two messages.</summary>
+    private static List<string> RenderQuote(QuoteBlock quote, int maxLength) =>
+        RenderBlockquote(DisplayText.ForReading(quote.Quote), null, quote.HeaderHtml, quote.FooterHtml, maxLength);
+
+    private static List<string> RenderBlockquote(string text, TextSpan? highlight, string? headerHtml, string? footerHtml, int maxLength)
     {
-        string Part(string text, string? header, string? footer)
+        // offset: where the piece starts in the text, so that it marks its share of the highlight; -1 for none.
+        string Part(string piece, int offset, string? header, string? footer)
         {
             var sb = new StringBuilder();
             if (header is not null) sb.Append(header).Append('\n');
-            sb.Append("<blockquote>").Append(TelegramHtml.Escape(TelegramHtml.FoldWhitespace(text))).Append("</blockquote>");
+            sb.Append("<blockquote>");
+            if (offset >= 0 && highlight is { } h && h.Start < offset + piece.Length && offset < h.End)
+            {
+                int start = Math.Max(h.Start - offset, 0), end = Math.Min(h.End - offset, piece.Length);
+                sb.Append(TelegramHtml.Escape(piece[..start])).Append("<b>").Append(TelegramHtml.Escape(piece[start..end])).Append("</b>")
+                    .Append(TelegramHtml.Escape(piece[end..]));
+            }
+            else
+            {
+                sb.Append(TelegramHtml.Escape(piece));
+            }
+
+            sb.Append("</blockquote>");
             if (footer is not null) sb.Append('\n').Append(footer);
             return sb.ToString();
         }
 
-        // Markdown in the source (emphasis, heading and rule lines) is not the speaker's words: dropped before
-        // any cut, so that a marker pair never ends up split between two messages.
-        var text = MarkupText.Strip(quote.Quote);
-        var whole = Part(text, quote.HeaderHtml, quote.FooterHtml);
+        var whole = Part(text, 0, headerHtml, footerHtml);
         if (Fits(whole, maxLength)) return [whole];
 
         // Longer than a message: cut between paragraphs or sentences, sizing every part as if it carried both the
-        // longer heading and the footer, so that each one fits whatever it carries.
-        var header = (quote.HeaderHtml?.Length ?? 0) >= ContinuedHtml.Length ? quote.HeaderHtml : ContinuedHtml;
-        var pieces = SplitToFit(text, piece => Fits(Part(piece, header, quote.FooterHtml), maxLength));
-        return
-        [
-            .. pieces.Select((piece, i) => Part(
-                piece,
-                i == 0 ? quote.HeaderHtml : ContinuedHtml,
-                i == pieces.Count - 1 ? quote.FooterHtml : null)),
-        ];
+        // longer heading, the footer and the highlight's tags, so that each one fits whatever it carries.
+        var header = (headerHtml?.Length ?? 0) >= ContinuedHtml.Length ? headerHtml : ContinuedHtml;
+        int reserve = highlight is null ? 0 : HighlightTagsLength;
+        var pieces = SplitToFit(text, piece => Fits(Part(piece, -1, header, footerHtml), maxLength - reserve));
+        var parts = new List<string>(pieces.Count);
+        int cursor = 0;
+        for (int i = 0; i < pieces.Count; i++)
+        {
+            // The pieces are the text's own slices, in order.
+            int offset = text.IndexOf(pieces[i], cursor, StringComparison.Ordinal);
+            cursor = offset + pieces[i].Length;
+            parts.Add(Part(pieces[i], offset, i == 0 ? headerHtml : ContinuedHtml, i == pieces.Count - 1 ? footerHtml : null));
+        }
+
+        return parts;
     }
 
     private static void Flush(List<string> messages, StringBuilder current)

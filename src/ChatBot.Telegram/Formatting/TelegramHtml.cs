@@ -4,7 +4,7 @@ using System.Text;
 namespace ChatBot.Telegram.Formatting;
 
 /// <summary>
-/// Telegram's HTML parse mode: escaping, display folding and the visible length of a message
+/// Telegram's HTML parse mode: escaping, safe links and the visible length of a message
 /// (what Telegram counts against its 4096-character limit, after tags and entities are parsed).
 /// </summary>
 internal static class TelegramHtml
@@ -36,35 +36,6 @@ internal static class TelegramHtml
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri.AbsoluteUri
             : null;
-
-    /// <summary>
-    /// White space folded for display: a run holding a line break becomes one line break, any other run one space;
-    /// the ends are trimmed. Words and punctuation are never changed.
-    /// </summary>
-    public static string FoldWhitespace(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsWhiteSpace(text[i]))
-            {
-                sb.Append(text[i++]);
-                continue;
-            }
-
-            bool lineBreak = false;
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
-            {
-                lineBreak |= text[i] is '\n' or '\r' or '\u2028' or '\u2029';
-                i++;
-            }
-
-            if (sb.Length > 0 && i < text.Length) sb.Append(lineBreak ? '\n' : ' ');
-        }
-
-        return sb.ToString();
-    }
 
     /// <summary>
     /// The length Telegram counts for <paramref name="html"/>: characters outside tags, each entity counting as the

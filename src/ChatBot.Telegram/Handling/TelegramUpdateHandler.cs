@@ -186,7 +186,7 @@ internal sealed class TelegramUpdateHandler(
             Log.SourceDocumentUnavailable(logger, ex, quote.Document.Id);
         }
 
-        await SendAsync(reply, AnswerFormatter.FormatSource(number, quote, document), cancellationToken);
+        await SendAsync(reply, AnswerFormatter.FormatSource(number, quote, document, _options.SourceContextParagraphs), cancellationToken);
     }
 
     private async Task ShowAboutAsync(ReplyTarget reply, CancellationToken cancellationToken)

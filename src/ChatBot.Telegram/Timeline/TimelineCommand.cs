@@ -81,7 +81,7 @@ internal sealed class TimelineCommand(ITelegramBotApi api, ISearchService search
 
     private static void Append(StringBuilder sb, string heading, QuoteResult q)
     {
-        sb.Append("<b>").Append(heading).Append("</b>\n<blockquote>").Append(TelegramHtml.Escape(MarkupText.ForDisplay(q.Text))).Append("</blockquote>\n— ")
-            .Append(TelegramHtml.Escape(AnswerService.Citation(q)));
+        sb.Append("<b>").Append(heading).Append("</b>\n<blockquote>").Append(TelegramHtml.Escape(MarkupText.ForDisplay(q.Text))).Append("</blockquote>\n")
+            .Append(AnswerFormatter.Citation(q));
     }
 }

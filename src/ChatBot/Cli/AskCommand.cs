@@ -40,7 +40,7 @@ public static class AskCommand
         {
             Console.WriteLine();
             for (int i = 0; i < answer.Quotes.Count; i++)
-                Console.WriteLine($"[{i + 1}] “{MarkupText.ForDisplay(answer.Quotes[i].Text)}” — {AnswerService.Citation(answer.Quotes[i])}");
+                Console.WriteLine($"[{i + 1}] “{MarkupText.ForDisplay(answer.Quotes[i].Text)}” — {CitationBuilder.For(answer.Quotes[i])}");
         }
 
         if (answer.Notice is { } notice) Console.WriteLine($"\n({notice})");

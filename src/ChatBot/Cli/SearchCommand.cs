@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatBot.Text;
 using System.Text.Json;
+using ChatBot.Answering;
 using ChatBot.Api.Contracts;
 using ChatBot.Hosting;
 using ChatBot.Retrieval;
@@ -56,20 +57,14 @@ public static class SearchCommand
         int n = 0;
         foreach (var q in response.Results)
         {
+            var citation = CitationBuilder.For(q);
             Console.WriteLine();
-            Console.WriteLine($"[{++n}] {q.Speaker}{(q.Post is null ? "" : ", " + q.Post)} · {Citation(q)}");
+            Console.WriteLine($"[{++n}] {citation.ToString(withLink: false)}");
             Console.WriteLine($"    “{MarkupText.ForDisplay(q.Text)}”");
             if (q.Question is { } question) Console.WriteLine($"    (answering: {Shorten(Whitespace.Collapse(question), 160)})");
-            Console.WriteLine($"    {q.Document.Url ?? q.Document.Source} [{q.Start}-{q.End}] score {q.Score:F4}");
+            if (citation.Link is { } link) Console.WriteLine($"    {citation.LinkTitle}: {link}");
+            Console.WriteLine($"    {SourcePaths.Display(q.Document.Source)} [{q.Start}-{q.End}] score {q.Score:F4}");
         }
-    }
-
-    internal static string Citation(QuoteResult q)
-    {
-        var parts = new List<string> { q.Document.Title };
-        if (q.Document.Place is { } place) parts.Add(place);
-        if (q.Document.DateText is { } date) parts.Add(date);
-        return string.Join(", ", parts);
     }
 
     internal static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";

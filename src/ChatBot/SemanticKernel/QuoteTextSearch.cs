@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChatBot.Answering;
 using ChatBot.Retrieval;
 using Microsoft.Extensions.VectorData;
 using Microsoft.SemanticKernel.Data;
@@ -16,7 +17,9 @@ namespace ChatBot.SemanticKernel;
 /// <summary>
 /// The bot's quote search as Semantic Kernel's text search, so an SK application or agent can use it as a plugin
 /// (<c>kernel.Plugins.Add(quoteSearch.CreateWithGetTextSearchResults("Quotes"))</c>). A result's value is the quote,
-/// verbatim; its name is the citation (<see cref="QuoteCitation"/>); its link the published transcript, when known.
+/// verbatim; its name is the citation (<see cref="CitationBuilder"/>: "Sergey Lavrov, Minister for Foreign Affairs of
+/// Russia · UN General Assembly, 71st session, general debate · New York, 2016"); its link the published transcript,
+/// or the UN's page of a General Debate speech, when known.
 /// Journalists' questions are never results. Thread-safe.
 /// </summary>
 /// <remarks>
@@ -35,14 +38,14 @@ public sealed class QuoteTextSearch(ISearchService search) : ITextSearch
 
     private readonly ISearchService _search = search ?? throw new ArgumentNullException(nameof(search));
 
-    /// <summary>Each quote followed by its citation on a second line ("— Sergey Lavrov, ...").</summary>
+    /// <summary>Each quote followed by its citation and link on a second line ("— Sergey Lavrov, ...").</summary>
     public async Task<KernelSearchResults<string>> SearchAsync(string query, TextSearchOptions? searchOptions = null, CancellationToken cancellationToken = default)
     {
         var quotes = await FindAsync(query, searchOptions, cancellationToken);
-        return new KernelSearchResults<string>(quotes.Select(q => $"{q.Text}\n— {QuoteCitation.Format(q)}").ToAsyncEnumerable());
+        return new KernelSearchResults<string>(quotes.Select(q => $"{q.Text}\n— {CitationBuilder.For(q)}").ToAsyncEnumerable());
     }
 
-    /// <summary>Name = citation, Value = the verbatim quote, Link = the transcript's address when there is one.</summary>
+    /// <summary>Name = citation, Value = the verbatim quote, Link = the citation's link when there is one.</summary>
     public async Task<KernelSearchResults<TextSearchResult>> GetTextSearchResultsAsync(string query, TextSearchOptions? searchOptions = null, CancellationToken cancellationToken = default)
     {
         var quotes = await FindAsync(query, searchOptions, cancellationToken);
@@ -60,7 +63,8 @@ public sealed class QuoteTextSearch(ISearchService search) : ITextSearch
     public static TextSearchResult ToTextSearchResult(QuoteResult quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
-        return new TextSearchResult(quote.Text) { Name = QuoteCitation.Format(quote), Link = quote.Document.Url };
+        var citation = CitationBuilder.For(quote);
+        return new TextSearchResult(quote.Text) { Name = citation.ToString(withLink: false), Link = citation.Link };
     }
 
     /// <summary>The page of quotes the options ask for.</summary>

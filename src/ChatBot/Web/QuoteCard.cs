@@ -1,9 +1,15 @@
 using System.Globalization;
+using ChatBot.Answering;
+using ChatBot.Model;
 using ChatBot.Retrieval;
+using ChatBot.Text;
 
 namespace ChatBot.Web;
 
-/// <summary>One quote as a card: the verbatim words, who and where, the question it answers (collapsed), links and copy buttons.</summary>
+/// <summary>
+/// One quote as a card: the verbatim words in the reader's paragraphs, its <see cref="Citation"/> (who, then date,
+/// place and event), the question it answers (collapsed), links and copy buttons.
+/// </summary>
 internal static class QuoteCard
 {
     /// <summary>The transcript page with this quote highlighted.</summary>
@@ -12,25 +18,28 @@ internal static class QuoteCard
 
     public static void Render(Html html, QuoteResult q, int? number, string origin, string? id = null)
     {
+        var citation = CitationBuilder.For(q);
         var link = TranscriptLink(q);
         var permalink = origin + link;
         html.Add($"""<article class="card" id="{id ?? ""}" data-plain="{Citations.PlainText(q, permalink)}" data-markdown="{Citations.Markdown(q, permalink)}">""");
         html.Add($"<blockquote>");
         if (number is int n) html.Add($"""<span class="n">[{n}]</span>""");
-        html.Add($"“{q.Text}”</blockquote>");
-        html.Add($"""<p class="who"><strong>{q.Speaker}</strong>""");
-        if (q.Post is { } post) html.Add($", {post}");
-        if (q.Role == Model.SpeakerRole.Question) html.Add($""" <span class="role">(journalist's question)</span>""");
+        html.Add($"“");
+        VerbatimHtml.Add(html, q.Text, 0, q.Text.Length, DisplayText.Paragraphs(q.Text));
+        html.Add($"”</blockquote>");
+        html.Add($"""<p class="who"><strong>{citation.Speaker}</strong>""");
+        if (citation.Post is { } post) html.Add($", {post}");
+        if (q.Role == SpeakerRole.Question) html.Add($""" <span class="role">(journalist's question)</span>""");
         html.Add($"</p>");
         html.Add($"""<p class="where">""");
-        if (q.Document.DateText is { } date) html.Add($"""<time datetime="{date}">{Dates.Display(q.Document)}</time> · """);
-        if (q.Document.Place is { } place) html.Add($"{place} · ");
-        html.Add($"<cite>{q.Document.Title}</cite></p>");
+        if (citation.IsoDate is { } date) html.Add($"""<time datetime="{date}">{citation.DateText}</time> · """);
+        if (citation.Place is { } place) html.Add($"{place} · ");
+        html.Add($"<cite>{citation.Event}</cite></p>");
         if (q.Question is { Length: > 0 } question)
-            html.Add($"""<details><summary>Journalist's question</summary><p>{question}</p></details>""");
+            html.Add($"""<details><summary>Journalist's question</summary><p>{DisplayText.ForReading(question)}</p></details>""");
         html.Add($"""<p class="actions"><a href="{link}">Open in transcript</a>""");
-        if (q.Document.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out _))
-            html.Add($"""<a href="{url}" rel="noopener noreferrer">Source</a>""");
+        if (citation.Link is { } url)
+            html.Add($"""<a href="{url}" rel="noopener noreferrer">{(citation.LinkKind == CitationLinkKind.Source ? "Source" : citation.LinkTitle)}</a>""");
         html.Add($"""<button type="button" class="js-only" data-copy="plain">Copy citation</button><button type="button" class="js-only secondary" data-copy="markdown">Copy as Markdown</button></p>""");
         html.Add($"</article>");
     }

@@ -7,7 +7,8 @@ using ChatBot.Text;
 namespace ChatBot.Web;
 
 /// <summary>
-/// <c>GET /documents/{id}?start=&amp;end=</c>: the whole stored text, turn by turn, styled by role, with the span
+/// <c>GET /documents/{id}?start=&amp;end=</c>: the whole stored text, turn by turn, styled by role, in its reader's
+/// paragraphs (<see cref="VerbatimHtml"/>: the source file's line breaks within a paragraph do not show), with the span
 /// <c>text[start..end]</c> marked (<c>&lt;mark id="quote"&gt;</c>) and scrolled to by the <c>#quote</c> fragment.
 /// </summary>
 internal static class TranscriptPage
@@ -59,15 +60,18 @@ internal static class TranscriptPage
             var roleLabel = t.Role switch { SpeakerRole.Question => "journalist", SpeakerRole.Other => "moderator or other", _ => null };
             if (roleLabel is not null) body.Add($""" <span class="role">({roleLabel})</span>""");
             body.Add($"""</h2><p class="words">""");
+            var paragraphs = DisplayText.Paragraphs(document.Text, t.Start, t.End);
             if (turn == t && span is { } m)
             {
-                body.Text(document.Text[t.Start..m.Start]);
-                body.Add($"""<mark id="quote" tabindex="-1">{document.Text[m.Start..m.End]}</mark>""");
-                body.Text(document.Text[m.End..t.End]);
+                VerbatimHtml.Add(body, document.Text, t.Start, m.Start, paragraphs);
+                body.Add($"""<mark id="quote" tabindex="-1">""");
+                VerbatimHtml.Add(body, document.Text, m.Start, m.End, paragraphs);
+                body.Add($"</mark>");
+                VerbatimHtml.Add(body, document.Text, m.End, t.End, paragraphs);
             }
             else
             {
-                body.Text(document.TextOf(t));
+                VerbatimHtml.Add(body, document.Text, t.Start, t.End, paragraphs);
             }
 
             body.Add($"</p></section>");

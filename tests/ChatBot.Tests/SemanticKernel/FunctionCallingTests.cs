@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Answering;
 using ChatBot.SemanticKernel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,7 @@ public sealed class FunctionCallingTests(QuoteSearchCorpusFixture corpus) : ICla
         var quotes = (await expected.Results.ToListAsync(Ct)).Cast<ChatBot.Retrieval.QuoteResult>().ToList();
         Assert.Equal(2, returned.Count);
         Assert.Equal(quotes.Select(q => q.Text), returned.Select(r => Field(r, "value")));
-        Assert.Equal(quotes.Select(QuoteCitation.Format), returned.Select(r => Field(r, "name")));
+        Assert.Equal(quotes.Select(q => CitationBuilder.For(q).ToString(withLink: false)), returned.Select(r => Field(r, "name")));
         Assert.All(returned, r => Assert.StartsWith("Sergey Lavrov", Field(r, "name")));
     }
 

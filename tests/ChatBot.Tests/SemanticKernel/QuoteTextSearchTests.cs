@@ -1,3 +1,4 @@
+using ChatBot.Answering;
 using ChatBot.Model;
 using ChatBot.Retrieval;
 using ChatBot.SemanticKernel;
@@ -39,8 +40,10 @@ public sealed class QuoteTextSearchTests(QuoteSearchCorpusFixture corpus) : ICla
             Assert.Equal(document.Text[quote.Start..quote.End], item.Value);
             Assert.Contains(item.Value, await File.ReadAllTextAsync(quote.Document.Source, Ct));
             Assert.StartsWith("Sergey Lavrov", item.Name);
-            Assert.Contains(quote.Document.DateText!, item.Name);
-            Assert.Equal(quote.Document.Url, item.Link);
+            var citation = CitationBuilder.For(quote);
+            Assert.Contains(citation.DateText!, item.Name);
+            Assert.Equal(citation.Link, item.Link);
+            if (quote.Document.Url is { } published) Assert.Equal(published, item.Link); // the published transcript comes first
         }
 
         Assert.Contains(found, r => r.Value.Contains("North Korea", StringComparison.Ordinal) && r.Name!.Contains("Da Nang", StringComparison.Ordinal));
@@ -136,7 +139,7 @@ public sealed class QuoteTextSearchTests(QuoteSearchCorpusFixture corpus) : ICla
         Assert.Equal(quotes.Count, strings.Count);
         foreach (var (text, quote) in strings.Zip(quotes))
         {
-            Assert.Equal($"{quote.Text}\n— {QuoteCitation.Format(quote)}", text);
+            Assert.Equal($"{quote.Text}\n— {CitationBuilder.For(quote)}", text);
         }
     }
 
