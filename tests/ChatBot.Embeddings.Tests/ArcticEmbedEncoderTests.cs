@@ -6,7 +6,7 @@ namespace ChatBot.Embeddings.Tests;
 /// <summary>Loads the retrieval encoder once per test class, from the folder the build fills.</summary>
 public sealed class ArcticFixture : IDisposable
 {
-    public ArcticEmbedEncoder Encoder { get; } = ArcticEmbedEncoder.Load(TestPaths.RequireArcticDirectory());
+    public BertSentenceEncoder Encoder { get; } = BertSentenceEncoder.Load(BertEncoderModel.ArcticEmbedXs, TestPaths.RequireArcticDirectory());
 
     public void Dispose() => Encoder.Dispose();
 }
@@ -14,7 +14,7 @@ public sealed class ArcticFixture : IDisposable
 /// <summary>The real snowflake-arctic-embed-xs weights on ONNX Runtime.</summary>
 public sealed class ArcticEmbedEncoderTests(ArcticFixture fixture) : IClassFixture<ArcticFixture>
 {
-    private readonly ArcticEmbedEncoder _encoder = fixture.Encoder;
+    private readonly BertSentenceEncoder _encoder = fixture.Encoder;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -27,9 +27,9 @@ public sealed class ArcticEmbedEncoderTests(ArcticFixture fixture) : IClassFixtu
         Assert.Equal(texts.Length, embeddings.Count);
         foreach (var e in embeddings)
         {
-            Assert.Equal(ArcticEmbedEncoder.Dimensions, e.Vector.Length);
+            Assert.Equal(384, e.Vector.Length);
             Assert.Equal(1f, VectorAssert.Norm(e.Vector.Span), 3);
-            Assert.Equal(ArcticEmbedEncoder.ModelId, e.ModelId);
+            Assert.Equal("snowflake-arctic-embed-xs", e.ModelId);
         }
 
         // The same text in two places of a batch (with different neighbours and padding) gets the same vector.
@@ -90,53 +90,5 @@ public sealed class ArcticEmbedEncoderTests(ArcticFixture fixture) : IClassFixtu
     {
         Assert.Equal(3, _encoder.CountTokens("Hello world!"));
         Assert.Equal(_encoder.CountTokens("naive cafe"), _encoder.CountTokens("Naïve Café"));
-    }
-
-    [Fact]
-    public async Task LooseModelFilesGiveTheSameVectorsAsThePackageAssembly()
-    {
-        var (model, vocabulary) = ArcticModelFiles.Read(TestPaths.ArcticDirectory);
-        var folder = Directory.CreateTempSubdirectory("arctic-loose-");
-        try
-        {
-            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "model.onnx"), model, Token);
-            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "vocab.txt"), vocabulary, Token);
-            Assert.True(ArcticModelFiles.IsModelDirectory(folder.FullName));
-            using var loose = ArcticEmbedEncoder.Load(folder.FullName, threads: 1);
-            var a = await loose.GenerateAsync(["Crimea made its choice"], cancellationToken: Token);
-            var b = await _encoder.GenerateAsync(["Crimea made its choice"], cancellationToken: Token);
-            Assert.True(VectorAssert.Cosine(a[0].Vector.Span, b[0].Vector.Span) > 0.99999f);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
-    [Fact]
-    public void AMissingOrDamagedModelIsAClearError()
-    {
-        var folder = Directory.CreateTempSubdirectory("arctic-bad-");
-        try
-        {
-            Assert.False(ArcticModelFiles.IsModelDirectory(folder.FullName));
-            var missing = Assert.Throws<FileNotFoundException>(() => ArcticEmbedEncoder.Load(folder.FullName));
-            Assert.Contains(ArcticModelFiles.PackageAssembly, missing.Message);
-
-            File.WriteAllBytes(Path.Combine(folder.FullName, ArcticModelFiles.PackageAssembly), [0x4D, 0x5A, 1, 2, 3]);
-            Assert.Throws<InvalidDataException>(() => ArcticEmbedEncoder.Load(folder.FullName));
-
-            File.WriteAllText(Path.Combine(folder.FullName, "model.onnx"), "not a model");
-            File.WriteAllText(Path.Combine(folder.FullName, "vocab.txt"), "[PAD]\n[UNK]\n");
-            Assert.Contains("vocabulary", Assert.Throws<InvalidDataException>(() => ArcticEmbedEncoder.Load(folder.FullName)).Message);
-
-            File.WriteAllText(Path.Combine(folder.FullName, "vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nhello\n");
-            var e = Assert.Throws<InvalidDataException>(() => ArcticEmbedEncoder.Load(folder.FullName));
-            Assert.Contains("could not be loaded", e.Message);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
     }
 }

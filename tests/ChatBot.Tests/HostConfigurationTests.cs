@@ -70,12 +70,19 @@ public sealed class HostConfigurationTests
     }
 
     [Theory]
-    [InlineData(null, 896, "ensemble")]
-    [InlineData("arctic-embed-xs", 384, "snowflake-arctic-embed-xs")]
-    [InlineData("use-lite", 512, "Universal Sentence Encoder lite")]
-    public async Task TheEmbeddingModelSettingChoosesTheEncoderAndTheQdrantVectorSize(string? model, int dimensions, string status)
+    [InlineData(null, null, 896, "ensemble")]
+    [InlineData("arctic-embed-xs", null, 384, "snowflake-arctic-embed-xs")]
+    [InlineData("use-lite", null, 512, "Universal Sentence Encoder lite")]
+    [InlineData("all-MiniLM-L6-v2", null, 384, "all-MiniLM-L6-v2, 384-d")]
+    [InlineData("ensemble", "0.3", 1280, "all-MiniLM-L6-v2 (384-d")]
+    public async Task TheEmbeddingModelSettingChoosesTheEncoderAndTheQdrantVectorSize(string? model, string? miniLmWeight, int dimensions, string status)
     {
-        var settings = new Dictionary<string, string?> { ["ChatBot:Embeddings:Model"] = model, ["ChatBot:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatbot-host-" + Guid.NewGuid().ToString("N")) };
+        var settings = new Dictionary<string, string?>
+        {
+            ["ChatBot:Embeddings:Model"] = model,
+            ["ChatBot:Embeddings:MiniLmWeight"] = miniLmWeight,
+            ["ChatBot:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatbot-host-" + Guid.NewGuid().ToString("N")),
+        };
         await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(settings));
         var embedder = app.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>();
         Assert.Contains(status, embedder.Status);
@@ -97,6 +104,40 @@ public sealed class HostConfigurationTests
         Assert.Contains("ChatBot:Embeddings:Provider=None", error.Message);
     }
 
+    [Theory]
+    [InlineData("0", "0", "0")]
+    [InlineData("0.3", "-0.1", "0.5")]
+    [InlineData("NaN", "0.7", "0")]
+    public async Task EnsembleWeightsThatAreNegativeOrAllZeroAreRefused(string use, string arctic, string miniLm)
+    {
+        await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ChatBot:Embeddings:UseLiteWeight"] = use,
+            ["ChatBot:Embeddings:ArcticWeight"] = arctic,
+            ["ChatBot:Embeddings:MiniLmWeight"] = miniLm,
+        }));
+        var error = Assert.Throws<ChatBot.Hosting.EncoderUnavailableException>(() => app.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>().Embedder);
+        Assert.Contains("UseLiteWeight, ArcticWeight and MiniLmWeight must not be negative and one must be positive", error.Problem);
+    }
+
+    [Fact]
+    public async Task AnEnsembleWithoutUniversalSentenceEncoderCombinesTheTwoBertEncoders()
+    {
+        await using var app = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ChatBot:Embeddings:UseLiteWeight"] = "0",
+            ["ChatBot:Embeddings:ArcticWeight"] = "1",
+            ["ChatBot:Embeddings:MiniLmWeight"] = "1",
+            ["ChatBot:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatbot-host-" + Guid.NewGuid().ToString("N")),
+        }));
+        var embedder = app.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>();
+        Assert.DoesNotContain("Universal Sentence Encoder", embedder.Status);
+        Assert.Contains("snowflake-arctic-embed-xs (384-d", embedder.Status);
+        Assert.Contains("all-MiniLM-L6-v2 (384-d", embedder.Status);
+        Assert.Equal("ensemble, 768-d", embedder.Summary);
+        Assert.Equal("snowflake-arctic-embed-xs*0.5+all-MiniLM-L6-v2*0.5", ((Microsoft.Extensions.AI.EmbeddingGeneratorMetadata)embedder.Embedder!.GetService(typeof(Microsoft.Extensions.AI.EmbeddingGeneratorMetadata))!).DefaultModelId);
+    }
+
     [Fact]
     public async Task AMissingEncoderFolderIsNamedWithTheSettingToFixAndTheBotRefusesToStart()
     {
@@ -106,5 +147,25 @@ public sealed class HostConfigurationTests
         var error = Assert.Throws<ChatBot.Hosting.EncoderUnavailableException>(() => embedder.Embedder);
         Assert.Equal($"arctic-embed-xs weights not found in {missing} (ChatBot:Embeddings:ArcticModelDirectory)", error.Problem);
         await Assert.ThrowsAsync<ChatBot.Hosting.EncoderUnavailableException>(() => app.Services.GetRequiredService<CorpusBootstrapper>().EnsureReadyAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AMissingMiniLmFolderMattersOnlyWhenMiniLmIsWeighted()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-model-" + Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?>
+        {
+            ["ChatBot:Embeddings:MiniLmModelDirectory"] = missing,
+            ["ChatBot:DataDirectory"] = Path.Combine(Path.GetTempPath(), "chatbot-host-" + Guid.NewGuid().ToString("N")),
+        };
+        await using (var unweighted = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(settings)))
+        {
+            Assert.Null(unweighted.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>().Problem);
+        }
+
+        settings["ChatBot:Embeddings:MiniLmWeight"] = "0.3";
+        await using var weighted = ChatBotWebApp.Build([], c => c.AddInMemoryCollection(settings));
+        Assert.Equal($"all-MiniLM-L6-v2 weights not found in {missing} (ChatBot:Embeddings:MiniLmModelDirectory)",
+            weighted.Services.GetRequiredService<ChatBot.Hosting.EmbedderProvider>().Problem);
     }
 }

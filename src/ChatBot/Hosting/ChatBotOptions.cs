@@ -51,20 +51,27 @@ public sealed class StorageOptions
 public sealed class EmbeddingOptions
 {
     /// <summary>The model names <see cref="Model"/> accepts.</summary>
-    public static readonly string[] Models = [EmbeddingModels.Ensemble, EmbeddingModels.Arctic, EmbeddingModels.UseLite];
+    public static readonly string[] Models = [EmbeddingModels.Ensemble, EmbeddingModels.Arctic, EmbeddingModels.MiniLm, EmbeddingModels.UseLite];
 
     /// <summary><c>Local</c> (an encoder run in process, the default) or <c>None</c> (BM25 only).</summary>
     public string Provider { get; set; } = "Local";
 
     /// <summary>
-    /// Which local encoder: <c>ensemble</c> (both below, their similarities averaged with <see cref="UseLiteWeight"/>;
-    /// the default), <c>arctic-embed-xs</c> (Snowflake's retrieval model on ONNX Runtime) or <c>use-lite</c>
-    /// (Universal Sentence Encoder lite in C#, the fastest).
+    /// Which local encoder: <c>ensemble</c> (the encoders below whose weight is positive, their similarities averaged
+    /// with those weights; the default), <c>arctic-embed-xs</c> (Snowflake's retrieval model on ONNX Runtime),
+    /// <c>all-minilm-l6-v2</c> (sentence-transformers' model Arctic was fine-tuned from, on ONNX Runtime) or
+    /// <c>use-lite</c> (Universal Sentence Encoder lite in C#, the fastest).
     /// </summary>
     public string Model { get; set; } = EmbeddingModels.Default;
 
-    /// <summary>Share of Universal Sentence Encoder lite in the ensemble's similarity (0 to 1).</summary>
+    /// <summary>Weight of Universal Sentence Encoder lite in the ensemble's similarity (0 leaves it out); weights are relative.</summary>
     public double UseLiteWeight { get; set; } = 0.3;
+
+    /// <summary>Weight of arctic-embed-xs in the ensemble's similarity (0 leaves it out); weights are relative.</summary>
+    public double ArcticWeight { get; set; } = 0.7;
+
+    /// <summary>Weight of all-MiniLM-L6-v2 in the ensemble's similarity (0, the default, leaves it out); weights are relative.</summary>
+    public double MiniLmWeight { get; set; }
 
     /// <summary>Folder holding Universal Sentence Encoder lite (model.json, shards, vocab.json); empty searches the usual places.</summary>
     public string? ModelDirectory { get; set; }
@@ -72,8 +79,25 @@ public sealed class EmbeddingOptions
     /// <summary>Folder holding arctic-embed-xs (model.onnx and vocab.txt, or the package assembly); empty searches the usual places.</summary>
     public string? ArcticModelDirectory { get; set; }
 
+    /// <summary>Folder holding all-MiniLM-L6-v2 (model.onnx and vocab.txt, or the package assembly); empty searches the usual places.</summary>
+    public string? MiniLmModelDirectory { get; set; }
+
     /// <summary>Whether to keep computed vectors in a cache file in the data directory, so re-ingest does not re-embed.</summary>
     public bool Cache { get; set; } = true;
+
+    /// <summary>
+    /// The weight of each encoder <see cref="Model"/> uses (1 for a single model), in the ensemble's order:
+    /// Universal Sentence Encoder lite, arctic-embed-xs, all-MiniLM-L6-v2. Null for an unknown model.
+    /// </summary>
+    public (double UseLite, double Arctic, double MiniLm)? Weights() =>
+        (string.IsNullOrWhiteSpace(Model) ? EmbeddingModels.Default : Model.ToLowerInvariant()) switch
+        {
+            EmbeddingModels.UseLite => (1, 0, 0),
+            EmbeddingModels.Arctic => (0, 1, 0),
+            EmbeddingModels.MiniLm => (0, 0, 1),
+            EmbeddingModels.Ensemble => (UseLiteWeight, ArcticWeight, MiniLmWeight),
+            _ => null,
+        };
 }
 
 /// <summary>Names of the local encoders (<see cref="EmbeddingOptions.Model"/>).</summary>
@@ -85,19 +109,24 @@ public static class EmbeddingModels
     /// <summary>snowflake-arctic-embed-xs, 384 dimensions.</summary>
     public const string Arctic = "arctic-embed-xs";
 
-    /// <summary>Both, concatenated: 896 dimensions.</summary>
+    /// <summary>all-MiniLM-L6-v2, 384 dimensions.</summary>
+    public const string MiniLm = "all-minilm-l6-v2";
+
+    /// <summary>The encoders with a positive weight, concatenated (896 dimensions with the default weights).</summary>
     public const string Ensemble = "ensemble";
 
     /// <summary>The model used when none is configured.</summary>
     public const string Default = Ensemble;
 
-    /// <summary>The vector length <paramref name="model"/> makes (for stores that fix it up front).</summary>
-    public static int Dimensions(string? model) => (string.IsNullOrWhiteSpace(model) ? Default : model.ToLowerInvariant()) switch
+    /// <summary>The vector length the configured model makes (for stores that fix it up front).</summary>
+    public static int Dimensions(EmbeddingOptions options)
     {
-        UseLite => Embeddings.LocalSentenceEncoder.Dimensions,
-        Arctic => Embeddings.ArcticEmbedEncoder.Dimensions,
-        _ => Embeddings.LocalSentenceEncoder.Dimensions + Embeddings.ArcticEmbedEncoder.Dimensions,
-    };
+        ArgumentNullException.ThrowIfNull(options);
+        var (use, arctic, miniLm) = options.Weights() ?? (1, 1, 0);
+        return (use > 0 ? Embeddings.LocalSentenceEncoder.Dimensions : 0)
+            + (arctic > 0 ? Embeddings.BertEncoderModel.ArcticEmbedXs.Dimensions : 0)
+            + (miniLm > 0 ? Embeddings.BertEncoderModel.AllMiniLmL6V2.Dimensions : 0);
+    }
 }
 
 /// <summary><c>ChatBot:Chunking</c>.</summary>

@@ -61,7 +61,7 @@ public static class ChatBotServiceCollectionExtensions
             services.AddQdrantTranscriptStore(o =>
             {
                 section.Bind(o);
-                o.VectorSize = EmbeddingModels.Dimensions(builder.Configuration[$"{ChatBotOptions.Section}:Embeddings:Model"]);
+                o.VectorSize = EmbeddingModels.Dimensions(builder.Configuration.GetSection($"{ChatBotOptions.Section}:Embeddings").Get<EmbeddingOptions>() ?? new());
             });
         }
         else

