@@ -86,10 +86,11 @@ public sealed class RelevancePolicy
     /// <param name="topicStems">The topic's stems.</param>
     /// <param name="best">The best similarity, passage coverage and keyword score among the passages judged for the search.</param>
     /// <param name="rarity">How rare each topic stem is in the store; empty when the store cannot count.</param>
-    public RelevanceVerdict Judge(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, BestOfCandidates best, TopicRarity rarity)
+    /// <param name="passageStems">The passage's stems, when the caller has them already.</param>
+    public RelevanceVerdict Judge(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, BestOfCandidates best, TopicRarity rarity, IReadOnlySet<string>? passageStems = null)
     {
         var model = query.UsedVectors ? _models.Hybrid : _models.Keywords;
-        var features = RelevanceFeatures.Compute(hit, quote, position, query, topicStems, best, rarity);
+        var features = RelevanceFeatures.Compute(hit, quote, position, query, topicStems, best, rarity, passageStems);
         double p = model.Probability(features);
         return new RelevanceVerdict(Math.Round(p, 4), p >= (_options.Threshold ?? model.Threshold), features);
     }
@@ -110,9 +111,10 @@ public static class RelevanceFeatures
     /// <summary>The feature vector of one result.</summary>
     /// <param name="best">The best similarity, passage coverage and keyword score among the passages judged (how good the question's best answer is).</param>
     /// <param name="rarity">How rare each topic stem is in the store; empty when the store cannot count (the rarity features then fall back to plain coverage).</param>
-    public static double[] Compute(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, BestOfCandidates best, TopicRarity rarity)
+    /// <param name="passageStems">The passage's stems, when the caller has them already.</param>
+    public static double[] Compute(ChunkHit hit, string quote, int position, QueryInterpretation query, IReadOnlyCollection<string> topicStems, BestOfCandidates best, TopicRarity rarity, IReadOnlySet<string>? passageStems = null)
     {
-        var passageStems = Stemmer.Stems(hit.Chunk.Text);
+        passageStems ??= Stemmer.Stems(hit.Chunk.Text);
         double similarity = hit.VectorSimilarity ?? 0;
         double quoteCoverage = TermMatcher.Coverage(topicStems, quote);
         double passageCoverage = topicStems.Count == 0 ? 0 : topicStems.Count(passageStems.Contains) / (double)topicStems.Count;
@@ -177,10 +179,14 @@ public static class RelevanceFeatures
 public sealed record BestOfCandidates(double Similarity, double Coverage, double KeywordScore, double RareCoverage = 0)
 {
     /// <summary>The best of each over <paramref name="hits"/>.</summary>
-    public static BestOfCandidates Of(IReadOnlyCollection<ChunkHit> hits, IReadOnlyCollection<string> topicStems, TopicRarity rarity)
+    /// <param name="hits">The passages judged.</param>
+    /// <param name="passageStems">Their stems, in the same order.</param>
+    /// <param name="topicStems">The topic's stems.</param>
+    /// <param name="rarity">How rare each topic stem is.</param>
+    public static BestOfCandidates Of(IReadOnlyList<ChunkHit> hits, IReadOnlyList<IReadOnlySet<string>> passageStems, IReadOnlyCollection<string> topicStems, TopicRarity rarity)
     {
         if (hits.Count == 0) return new(0, 0, 0, 0);
-        var stems = hits.Select(h => Stemmer.Stems(h.Chunk.Text)).ToList();
+        var stems = passageStems;
         return new(hits.Max(h => h.VectorSimilarity ?? 0), stems.Max(s => topicStems.Count == 0 ? 0 : topicStems.Count(s.Contains) / (double)topicStems.Count),
             hits.Max(h => h.LexicalScore ?? 0), stems.Max(s => RelevanceFeatures.RareCoverage(topicStems, s, rarity)));
     }

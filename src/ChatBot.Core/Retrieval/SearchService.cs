@@ -172,12 +172,14 @@ public sealed partial class SearchService : ISearchService
     {
         var required = TermMatcher.Required(terms.Count);
         var judged = new List<Judged>(hits.Count);
-        var best = BestOfCandidates.Of(hits, terms, rarity);
+        // Each passage's stems once: for the quote cut, the best of the candidates and the features.
+        var passageStems = hits.Select(h => (IReadOnlySet<string>)Stemmer.Stems(h.Chunk.Text)).ToList();
+        var best = BestOfCandidates.Of(hits, passageStems, terms, rarity);
         for (int i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
             var chunk = hit.Chunk;
-            var span = terms.Count > 0 && TermMatcher.Coverage(terms, chunk.Text) >= required - 1e-9
+            var span = terms.Count > 0 && terms.Count(passageStems[i].Contains) / (double)terms.Count >= required - 1e-9
                 ? QuoteSelector.Select(chunk.Text, terms)
                 : QuoteSelector.Whole(chunk.Text);
             var text = span.Of(chunk.Text);
@@ -195,7 +197,7 @@ public sealed partial class SearchService : ISearchService
                 ChunkId = chunk.Id,
                 TurnIndex = chunk.TurnIndex,
                 VectorSimilarity = hit.VectorSimilarity,
-                Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best, rarity),
+                Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best, rarity, passageStems[i]),
             }), chunk.Text, span));
         }
 
