@@ -125,6 +125,7 @@ public sealed partial class AnswerService : IAnswerService
         for (int i = 0; i < quotes.Count; i++)
         {
             text.Append("\n\n[").Append(i + 1).Append("] “").Append(MarkupText.ForDisplay(quotes[i].Text)).Append("”\n    — ").Append(CitationBuilder.For(quotes[i]));
+            if (RelayedNote.For(quotes[i]) is { } relayed) text.Append("\n    ").Append(relayed);
         }
 
         return new Answer
@@ -145,7 +146,12 @@ public sealed partial class AnswerService : IAnswerService
         {
             var numbered = new StringBuilder();
             for (int i = 0; i < extractive.Quotes.Count; i++)
-                numbered.Append('[').Append(i + 1).Append("] ").Append(CitationBuilder.For(extractive.Quotes[i])).Append('\n').Append(Whitespace.Collapse(passages[i])).Append("\n\n");
+            {
+                numbered.Append('[').Append(i + 1).Append("] ").Append(CitationBuilder.For(extractive.Quotes[i])).Append('\n');
+                if (RelayedNote.For(extractive.Quotes[i]) is { } relayed) numbered.Append('(').Append(relayed).Append(")\n");
+                numbered.Append(Whitespace.Collapse(passages[i])).Append("\n\n");
+            }
+
             reply = await _prompts!.InvokeAsync("Answer", new Dictionary<string, object?>
             {
                 ["question"] = extractive.StandaloneQuestion,

@@ -53,7 +53,7 @@ internal static class AnswerFormatter
 
     /// <summary>Quote <paramref name="number"/> of an answer: heading [n], the quote, the citation.</summary>
     public static QuoteBlock QuoteWithCitation(int number, QuoteResult quote) =>
-        new(quote.Text, $"<b>[{number}]</b>", Citation(quote));
+        new(quote.Text, $"<b>[{number}]</b>", RelayedNote.For(quote) is { } relayed ? $"{Citation(quote)}\n<i>{TelegramHtml.Escape(relayed)}</i>" : Citation(quote));
 
     /// <summary>
     /// The message of an inline quote card: the quote and its citation. A quote too long for one message keeps its
