@@ -171,11 +171,13 @@ public sealed partial class SearchService : ISearchService
     private List<Judged> Judge(List<ChunkHit> hits, IReadOnlyCollection<string> terms, QueryInterpretation interpretation, TopicRarity rarity)
     {
         var required = TermMatcher.Required(terms.Count);
-        var judged = new List<Judged>(hits.Count);
-        // Each passage's stems once: for the quote cut, the best of the candidates and the features.
-        var passageStems = hits.Select(h => (IReadOnlySet<string>)Stemmer.Stems(h.Chunk.Text)).ToList();
+        // Each passage's stems once: for the quote cut, the best of the candidates and the features. The candidates are
+        // independent of each other, so they are cut and judged side by side.
+        var passageStems = new IReadOnlySet<string>[hits.Count];
+        Parallel.For(0, hits.Count, i => passageStems[i] = Stemmer.Stems(hits[i].Chunk.Text));
         var best = BestOfCandidates.Of(hits, passageStems, terms, rarity);
-        for (int i = 0; i < hits.Count; i++)
+        var judged = new Judged[hits.Count];
+        Parallel.For(0, hits.Count, i =>
         {
             var hit = hits[i];
             var chunk = hit.Chunk;
@@ -183,7 +185,7 @@ public sealed partial class SearchService : ISearchService
                 ? QuoteSelector.Select(chunk.Text, terms)
                 : QuoteSelector.Whole(chunk.Text);
             var text = span.Of(chunk.Text);
-            judged.Add(new Judged(new JudgedPassage(ResultDiversity.Of(chunk, text), new QuoteResult
+            judged[i] = new Judged(new JudgedPassage(ResultDiversity.Of(chunk, text), new QuoteResult
             {
                 Text = text,
                 Speaker = chunk.Speaker,
@@ -198,10 +200,10 @@ public sealed partial class SearchService : ISearchService
                 TurnIndex = chunk.TurnIndex,
                 VectorSimilarity = hit.VectorSimilarity,
                 Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best, rarity, passageStems[i]),
-            }), chunk.Text, span));
-        }
+            }), chunk.Text, span);
+        });
 
-        return judged;
+        return [.. judged];
     }
 
     /// <summary>A judged passage with the chunk's text and the quote's span in it.</summary>
