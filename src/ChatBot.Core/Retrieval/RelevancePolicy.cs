@@ -117,7 +117,7 @@ public static class RelevanceFeatures
         passageStems ??= Stemmer.Stems(hit.Chunk.Text);
         double similarity = hit.VectorSimilarity ?? 0;
         double quoteCoverage = TermMatcher.Coverage(topicStems, quote);
-        double passageCoverage = topicStems.Count == 0 ? 0 : topicStems.Count(passageStems.Contains) / (double)topicStems.Count;
+        double passageCoverage = TermMatcher.Coverage(topicStems, passageStems);
         double questionCoverage = hit.Chunk.Question is { } q ? TermMatcher.Coverage(topicStems, q) : 0;
         return
         [
@@ -164,7 +164,7 @@ public static class RelevanceFeatures
     private static double RarestPresent(IReadOnlyCollection<string> topicStems, IReadOnlySet<string> passageStems, TopicRarity rarity)
     {
         if (topicStems.Count == 0) return 0;
-        if (rarity.ByStem.Count == 0) return topicStems.Count(passageStems.Contains) / (double)topicStems.Count;
+        if (rarity.ByStem.Count == 0) return TermMatcher.Coverage(topicStems, passageStems);
         var rarest = topicStems.MaxBy(t => rarity.ByStem.GetValueOrDefault(t, 0))!;
         return passageStems.Contains(rarest) ? 1 : 0;
     }
@@ -186,9 +186,8 @@ public sealed record BestOfCandidates(double Similarity, double Coverage, double
     public static BestOfCandidates Of(IReadOnlyList<ChunkHit> hits, IReadOnlyList<IReadOnlySet<string>> passageStems, IReadOnlyCollection<string> topicStems, TopicRarity rarity)
     {
         if (hits.Count == 0) return new(0, 0, 0, 0);
-        var stems = passageStems;
-        return new(hits.Max(h => h.VectorSimilarity ?? 0), stems.Max(s => topicStems.Count == 0 ? 0 : topicStems.Count(s.Contains) / (double)topicStems.Count),
-            hits.Max(h => h.LexicalScore ?? 0), stems.Max(s => RelevanceFeatures.RareCoverage(topicStems, s, rarity)));
+        return new(hits.Max(h => h.VectorSimilarity ?? 0), passageStems.Max(s => TermMatcher.Coverage(topicStems, s)),
+            hits.Max(h => h.LexicalScore ?? 0), passageStems.Max(s => RelevanceFeatures.RareCoverage(topicStems, s, rarity)));
     }
 }
 

@@ -171,21 +171,19 @@ public sealed partial class SearchService : ISearchService
     private List<Judged> Judge(List<ChunkHit> hits, IReadOnlyCollection<string> terms, QueryInterpretation interpretation, TopicRarity rarity)
     {
         var required = TermMatcher.Required(terms.Count);
-        // Each passage's stems once: for the quote cut, the best of the candidates and the features. The candidates are
-        // independent of each other, so they are cut and judged side by side.
-        var passageStems = new IReadOnlySet<string>[hits.Count];
-        Parallel.For(0, hits.Count, i => passageStems[i] = Stemmer.Stems(hits[i].Chunk.Text));
+        // Each passage's stems once: for the quote cut, the best of the candidates and the features.
+        var passageStems = hits.Select(h => (IReadOnlySet<string>)Stemmer.Stems(h.Chunk.Text)).ToList();
         var best = BestOfCandidates.Of(hits, passageStems, terms, rarity);
-        var judged = new Judged[hits.Count];
-        Parallel.For(0, hits.Count, i =>
+        var judged = new List<Judged>(hits.Count);
+        for (int i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
             var chunk = hit.Chunk;
-            var span = terms.Count > 0 && terms.Count(passageStems[i].Contains) / (double)terms.Count >= required - 1e-9
+            var span = terms.Count > 0 && TermMatcher.Coverage(terms, passageStems[i]) >= required - 1e-9
                 ? QuoteSelector.Select(chunk.Text, terms)
                 : QuoteSelector.Whole(chunk.Text);
             var text = span.Of(chunk.Text);
-            judged[i] = new Judged(new JudgedPassage(ResultDiversity.Of(chunk, text), new QuoteResult
+            judged.Add(new Judged(new JudgedPassage(ResultDiversity.Of(chunk, text), new QuoteResult
             {
                 Text = text,
                 Speaker = chunk.Speaker,
@@ -200,10 +198,10 @@ public sealed partial class SearchService : ISearchService
                 TurnIndex = chunk.TurnIndex,
                 VectorSimilarity = hit.VectorSimilarity,
                 Relevance = _relevance.Judge(hit, text, i + 1, interpretation, terms, best, rarity, passageStems[i]),
-            }), chunk.Text, span);
-        });
+            }), chunk.Text, span));
+        }
 
-        return [.. judged];
+        return judged;
     }
 
     /// <summary>A judged passage with the chunk's text and the quote's span in it.</summary>

@@ -7,12 +7,11 @@ namespace ChatBot.Text;
 public static class TermMatcher
 {
     /// <summary>Share (0 to 1) of the topic's distinct terms found in the text.</summary>
-    public static double Coverage(IReadOnlyCollection<string> topicStems, string text)
-    {
-        if (topicStems.Count == 0) return 0;
-        var stems = Stemmer.Stems(text);
-        return topicStems.Count(stems.Contains) / (double)topicStems.Count;
-    }
+    public static double Coverage(IReadOnlyCollection<string> topicStems, string text) => Coverage(topicStems, Stemmer.Stems(text));
+
+    /// <summary>Share (0 to 1) of the topic's distinct terms among a text's stems (<see cref="Stemmer.Stems"/>).</summary>
+    public static double Coverage(IReadOnlyCollection<string> topicStems, IReadOnlySet<string> textStems) =>
+        topicStems.Count == 0 ? 0 : topicStems.Count(textStems.Contains) / (double)topicStems.Count;
 
     /// <summary>
     /// The coverage a passage needs: every term of a one- or two-term topic, two of three, half of a longer one.
