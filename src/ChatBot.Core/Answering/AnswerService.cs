@@ -48,8 +48,8 @@ public sealed partial class AnswerService : IAnswerService
 
         var standalone = await StandaloneQuestionAsync(question.Trim(), history, useModel, cancellationToken);
         var response = await _search.SearchAsync(new SearchQuery { Query = standalone, Limit = Math.Min(SearchQuery.MaxLimit, limit * 3) }, cancellationToken);
-        // Relevance was decided once, by the search's policy: only its answers are quoted.
-        var quotes = Diversify(response.Results.Where(r => r.Relevance?.IsAnswer == true).ToList(), limit);
+        // Relevance was decided once, by the search's policy: the first results of an answerable question are quoted.
+        var quotes = response.Answerable ? ChooseQuotes(response.Results, limit, q => q.Document.Id) : [];
         var interpretation = response.Interpretation;
 
         if (quotes.Count == 0)
@@ -93,24 +93,25 @@ public sealed partial class AnswerService : IAnswerService
         return FollowUpResolver.Resolve(question, history, await _search.InterpretAsync(question, ct)).Question;
     }
 
-    /// <summary>At most <paramref name="limit"/> quotes, no two from one answer, preferring different documents.</summary>
-    private static List<QuoteResult> Diversify(List<QuoteResult> candidates, int limit)
+    /// <summary>
+    /// The quotes of an answer: at most <paramref name="limit"/> of the search's results, preferring different documents,
+    /// in the search's order (the rule the relevance fitter simulates).
+    /// </summary>
+    public static List<T> ChooseQuotes<T>(IReadOnlyList<T> results, int limit, Func<T, string> document)
     {
-        var chosen = new List<QuoteResult>();
-        var documents = new HashSet<string>();
+        var chosen = new HashSet<int>();
+        var documents = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pass in new[] { true, false })
         {
-            foreach (var q in candidates)
+            for (int i = 0; i < results.Count && chosen.Count < limit; i++)
             {
-                if (chosen.Count == limit) break;
-                if (chosen.Contains(q) || (pass && documents.Contains(q.Document.Id))) continue;
-                chosen.Add(q);
-                documents.Add(q.Document.Id);
+                if (chosen.Contains(i) || (pass && documents.Contains(document(results[i])))) continue;
+                chosen.Add(i);
+                documents.Add(document(results[i]));
             }
         }
 
-        // Keep the search's relevance order.
-        return candidates.Where(chosen.Contains).ToList();
+        return results.Where((_, i) => chosen.Contains(i)).ToList();
     }
 
     private static Answer Extractive(string question, string standalone, QueryInterpretation interpretation, List<QuoteResult> quotes, int documents)

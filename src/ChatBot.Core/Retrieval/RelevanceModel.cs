@@ -26,7 +26,10 @@ public sealed record RelevanceModel
     /// <summary>The intercept.</summary>
     [JsonPropertyName("bias")] public required double Bias { get; init; }
 
-    /// <summary>Probability from which a passage counts as an answer.</summary>
+    /// <summary>
+    /// Probability from which the verdict is yes: for an answerability model, that the question is answered; for a passage
+    /// model, that the passage alone would answer (reported by the fitter for comparison; results are only ordered by it).
+    /// </summary>
     [JsonPropertyName("threshold")] public required double Threshold { get; init; }
 
     /// <summary>The probability that a passage with these features answers the question.</summary>
@@ -52,6 +55,12 @@ public sealed record RelevanceModelSet
     /// <summary>Model for keyword-only searches.</summary>
     [JsonPropertyName("keywords")] public required RelevanceModel Keywords { get; init; }
 
+    /// <summary>Answerability model (over <see cref="AnswerabilityFeatures"/>) for searches that used vectors.</summary>
+    [JsonPropertyName("hybrid_questions")] public required RelevanceModel HybridQuestions { get; init; }
+
+    /// <summary>Answerability model for keyword-only searches.</summary>
+    [JsonPropertyName("keywords_questions")] public required RelevanceModel KeywordsQuestions { get; init; }
+
     /// <summary>What the models were fitted on and their cross-validated figures (for people; not read by code).</summary>
     [JsonPropertyName("report")] public JsonElement? Report { get; init; }
 
@@ -65,14 +74,18 @@ public sealed record RelevanceModelSet
     /// Models that know nothing (every weight 0, so every passage scores 0.5 and none is an answer): what features are
     /// collected with before a first fit; they leave the store's order as it is.
     /// </summary>
-    public static RelevanceModelSet Untrained { get; } = new() { Hybrid = Blank(), Keywords = Blank() };
-
-    private static RelevanceModel Blank() => new()
+    public static RelevanceModelSet Untrained { get; } = new()
     {
-        Features = RelevanceFeatures.Names,
-        Mean = [.. RelevanceFeatures.Names.Select(_ => 0.0)],
-        Scale = [.. RelevanceFeatures.Names.Select(_ => 1.0)],
-        Weights = [.. RelevanceFeatures.Names.Select(_ => 0.0)],
+        Hybrid = Blank(RelevanceFeatures.Names), Keywords = Blank(RelevanceFeatures.Names),
+        HybridQuestions = Blank(AnswerabilityFeatures.Names), KeywordsQuestions = Blank(AnswerabilityFeatures.Names),
+    };
+
+    private static RelevanceModel Blank(IReadOnlyList<string> features) => new()
+    {
+        Features = features,
+        Mean = [.. features.Select(_ => 0.0)],
+        Scale = [.. features.Select(_ => 1.0)],
+        Weights = [.. features.Select(_ => 0.0)],
         Bias = 0,
         Threshold = 1,
     };
@@ -97,10 +110,11 @@ public sealed record RelevanceModelSet
         try
         {
             var set = JsonSerializer.Deserialize<RelevanceModelSet>(stream) ?? throw new JsonException("null");
-            foreach (var model in new[] { set.Hybrid, set.Keywords })
+            foreach (var (model, names) in new[] { (set.Hybrid, RelevanceFeatures.Names), (set.Keywords, RelevanceFeatures.Names), (set.HybridQuestions, AnswerabilityFeatures.Names), (set.KeywordsQuestions, AnswerabilityFeatures.Names) })
             {
-                if (!model.Features.SequenceEqual(RelevanceFeatures.Names))
-                    throw new JsonException($"its features ({string.Join(", ", model.Features)}) are not this version's ({string.Join(", ", RelevanceFeatures.Names)})");
+                if (model is null) throw new JsonException("a model is missing");
+                if (!model.Features.SequenceEqual(names))
+                    throw new JsonException($"its features ({string.Join(", ", model.Features)}) are not this version's ({string.Join(", ", names)})");
                 if (model.Mean.Count != model.Features.Count || model.Scale.Count != model.Features.Count || model.Weights.Count != model.Features.Count)
                     throw new JsonException("the lengths of features, mean, scale and weights differ");
             }

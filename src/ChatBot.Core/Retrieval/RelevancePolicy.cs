@@ -10,7 +10,7 @@ public sealed class RelevanceOptions
     /// <summary>A model file written by <c>fit-relevance</c>; null uses the models shipped with the library.</summary>
     public string? ModelPath { get; set; }
 
-    /// <summary>Probability from which a passage is an answer; null takes the fitted model's threshold.</summary>
+    /// <summary>Probability from which a question counts as answerable (its first results are quoted); null takes the fitted answerability model's threshold.</summary>
     public double? Threshold { get; set; }
 
     /// <summary>A passage with fewer content words is no statement ("Kristen.", "Thank you.").</summary>
@@ -27,16 +27,23 @@ public sealed class RelevanceOptions
 }
 
 /// <summary>What the relevance policy made of one passage.</summary>
-/// <param name="Probability">The fitted model's probability that the passage answers the question.</param>
-/// <param name="IsAnswer">Whether it is quoted as an answer (probability at or above the threshold).</param>
+/// <param name="Probability">The fitted model's probability that the passage answers the question (what results are ordered by).</param>
 /// <param name="Features">The features the probability was computed from (for fitting and inspection).</param>
-public sealed record RelevanceVerdict(double Probability, bool IsAnswer, IReadOnlyList<double> Features);
+public sealed record RelevanceVerdict(double Probability, IReadOnlyList<double> Features);
+
+/// <summary>What the relevance policy made of a whole question: whether its first results answer it.</summary>
+/// <param name="Probability">The fitted answerability model's probability that the first results hold an answer.</param>
+/// <param name="IsAnswerable">Whether they are quoted (probability at or above the threshold); otherwise ask refuses.</param>
+/// <param name="Features">The features the probability was computed from (<see cref="AnswerabilityFeatures"/>).</param>
+public sealed record AnswerabilityVerdict(double Probability, bool IsAnswerable, IReadOnlyList<double> Features);
 
 /// <summary>
-/// The one place that decides relevance: whether a passage is a statement at all, and whether it answers the question.
-/// Search marks every result with its verdict, and ask quotes only the answers and refuses when there are none, so both
-/// agree. The decision is a fitted model over features of the passage and of how it was found (see
-/// <see cref="RelevanceFeatures"/>), never a rule per phrasing. Immutable and thread-safe.
+/// The one place that decides relevance: whether a passage is a statement at all, how likely each passage is to answer
+/// the question (the order of results), and whether the question is answered at all (ask quotes the first results or
+/// refuses; search reports the same verdict). Both decisions are fitted models, never rules per phrasing: a passage
+/// model over features of the passage and of how it was found (<see cref="RelevanceFeatures"/>), and an answerability
+/// model over the first results taken together (<see cref="AnswerabilityFeatures"/>), fitted on the passage model's
+/// out-of-fold probabilities. Immutable and thread-safe.
 /// </summary>
 public sealed class RelevancePolicy
 {
@@ -91,8 +98,65 @@ public sealed class RelevancePolicy
     {
         var model = query.UsedVectors ? _models.Hybrid : _models.Keywords;
         var features = RelevanceFeatures.Compute(hit, quote, position, query, topicStems, best, rarity, passageStems);
+        return new RelevanceVerdict(Math.Round(model.Probability(features), 4), features);
+    }
+
+    /// <summary>Whether the question is answered by its first results.</summary>
+    /// <param name="window">The verdicts on the first <see cref="AnswerabilityFeatures.Window"/> results, as ranked and kept diverse.</param>
+    /// <param name="usedVectors">Whether the dense ranking took part.</param>
+    public AnswerabilityVerdict JudgeQuestion(IReadOnlyList<RelevanceVerdict> window, bool usedVectors)
+    {
+        var model = usedVectors ? _models.HybridQuestions : _models.KeywordsQuestions;
+        var features = AnswerabilityFeatures.Compute(window);
         double p = model.Probability(features);
-        return new RelevanceVerdict(Math.Round(p, 4), p >= (_options.Threshold ?? model.Threshold), features);
+        return new AnswerabilityVerdict(Math.Round(p, 4), window.Count > 0 && p >= (_options.Threshold ?? model.Threshold), features);
+    }
+}
+
+/// <summary>
+/// The features the answerability model reads: how likely the first results are to answer (the passage model's
+/// probabilities), how good the best candidate is on each score, and whether the topic's rarest word was found at all
+/// (a question about something a speaker never mentioned finds passages on the neighbouring subject, without it).
+/// Changing them means fitting the models again.
+/// </summary>
+public static class AnswerabilityFeatures
+{
+    /// <summary>How many of the ranked, diverse results the features read (a search's first page).</summary>
+    public const int Window = 5;
+
+    /// <summary>Feature names, in order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "first_logit", "first_margin", "best_similarity", "best_passage_coverage", "best_rare_coverage", "unseen_topic_share",
+        "log_topic_terms", "speaker_filter", "rarest_term_in_window",
+    ];
+
+    private static readonly double s_floorLogit = Logit(0);
+
+    /// <summary>The feature vector of a question.</summary>
+    /// <param name="window">The verdicts on its first results (at most <see cref="Window"/> are read), best first.</param>
+    /// <remarks>
+    /// Only scores bounded the same way in any store: how many candidates a search judged is left out, since a small
+    /// store or a narrow filter offers few, and the model would read that as a sign found nowhere in its training.
+    /// </remarks>
+    public static double[] Compute(IReadOnlyList<RelevanceVerdict> window)
+    {
+        if (window.Count == 0) return [s_floorLogit, 0, 0, 0, 0, 0, 0, 0, 0];
+        double Passage(string name) => window[0].Features[RelevanceFeatures.Index(name)];
+        int rarest = RelevanceFeatures.Index("rarest_term_present");
+        return
+        [
+            Logit(window[0].Probability), window[0].Probability - (window.Count > 1 ? window[1].Probability : 0),
+            Passage("best_similarity"), Passage("best_passage_coverage"), Passage("best_rare_coverage"), Passage("unseen_topic_share"),
+            Passage("log_topic_terms"), Passage("speaker_filter"),
+            window.Take(Window).Max(v => v.Features[rarest]),
+        ];
+    }
+
+    private static double Logit(double p)
+    {
+        p = Math.Clamp(p, 1e-4, 1 - 1e-4);
+        return Math.Log(p / (1 - p));
     }
 }
 
@@ -107,6 +171,14 @@ public static class RelevanceFeatures
         "similarity_x_coverage", "similarity_below_best", "best_similarity", "best_passage_coverage", "keyword_score_ratio",
         "rare_coverage", "rarest_term_present", "unseen_topic_share", "best_rare_coverage",
     ];
+
+    private static readonly Dictionary<string, int> s_index = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>The position of a feature in <see cref="Names"/>.</summary>
+    public static int Index(string name)
+    {
+        return s_index.TryGetValue(name, out var i) ? i : throw new ArgumentException($"No relevance feature is called {name}.", nameof(name));
+    }
 
     /// <summary>The feature vector of one result.</summary>
     /// <param name="best">The best similarity, passage coverage and keyword score among the passages judged (how good the question's best answer is).</param>

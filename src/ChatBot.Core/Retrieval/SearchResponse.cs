@@ -9,8 +9,11 @@ public sealed record SearchResponse(string Query, QueryInterpretation Interpreta
     /// <summary>Every statement the search judged, in the order the store ranked them, when <see cref="SearchQuery.IncludeCandidates"/> asked for it; else null.</summary>
     public IReadOnlyList<JudgedPassage>? Candidates { get; init; }
 
-    /// <summary>Whether any result answers the question (<see cref="RelevancePolicy"/>): ask refuses when none does.</summary>
-    public bool Answerable => Results.Any(r => r.Relevance?.IsAnswer == true);
+    /// <summary>The relevance policy's verdict on the question as a whole; null when nothing was judged (no passage could match).</summary>
+    public AnswerabilityVerdict? Answerability { get; init; }
+
+    /// <summary>Whether the results answer the question (<see cref="RelevancePolicy.JudgeQuestion"/>): ask quotes them, or refuses.</summary>
+    public bool Answerable => Answerability?.IsAnswerable == true;
 }
 
 /// <summary>

@@ -25,7 +25,10 @@ public static class FitRelevanceCommand
             Description = "What answering an unanswerable question (with unrelated quotes) costs, counted in refused answerable questions",
             DefaultValueFactory = _ => 3.0,
         };
-        var command = new Command("fit-relevance", "Fit the relevance model on labelled questions (cross-validated) and write it") { files, corpus, output, folds, lambda, cost, dataOption };
+        var questionLambda = new Option<double>("--question-l2") { Description = "L2 penalty on the answerability model's standardised weights (few rows: one per question)", DefaultValueFactory = _ => 10.0 };
+        var margin = new Option<double>("--threshold-margin") { Description = "Thresholds are chosen by their cost averaged over this distance either side", DefaultValueFactory = _ => 0.05 };
+        var rowsOutput = new Option<string?>("--rows") { Description = "Also write every judged candidate (set, question, rank, features, gold) as JSON Lines, for inspection" };
+        var command = new Command("fit-relevance", "Fit the relevance model on labelled questions (cross-validated) and write it") { files, corpus, output, folds, lambda, questionLambda, cost, margin, rowsOutput, dataOption };
         command.SetAction(async (parse, ct) =>
         {
             using var host = CliHost.Build(parse.GetValue(dataOption));
@@ -49,7 +52,7 @@ public static class FitRelevanceCommand
                 relevance: new RelevancePolicy(options.Relevance, RelevanceModelSet.Untrained), translator: translator);
             await search.WarmUpAsync(ct);
             var answers = options.Answers;
-            var fitter = new RelevanceFitter(search, Math.Min(SearchQuery.MaxLimit, answers.DefaultQuotes * 3), answers.DefaultQuotes, parse.GetValue(cost), options.Search.DefaultLimit);
+            var fitter = new RelevanceFitter(search, Math.Min(SearchQuery.MaxLimit, answers.DefaultQuotes * 3), answers.DefaultQuotes, parse.GetValue(cost), options.Search.DefaultLimit, parse.GetValue(margin));
             var hybridRows = new List<RelevanceFitter.Row>();
             var keywordRows = new List<RelevanceFitter.Row>();
             foreach (var file in parse.GetValue(files)!)
@@ -60,9 +63,11 @@ public static class FitRelevanceCommand
                 keywordRows.AddRange(await fitter.CollectAsync(set, questions, useVectors: false, ct));
             }
 
+            if (parse.GetValue(rowsOutput) is { } rowsPath)
+                await File.WriteAllLinesAsync(rowsPath, hybridRows.Concat(keywordRows).Select((r, i) => RelevanceFitter.RowJson(r, i < hybridRows.Count)), ct);
             if (hybridRows.Count == 0) Console.Error.WriteLine("No sentence encoder is configured: the hybrid model is fitted on keyword-only results.");
-            var hybrid = fitter.Fit(hybridRows.Count > 0 ? hybridRows : keywordRows, parse.GetValue(folds), parse.GetValue(lambda));
-            var keywords = fitter.Fit(keywordRows, parse.GetValue(folds), parse.GetValue(lambda));
+            var hybrid = fitter.Fit(hybridRows.Count > 0 ? hybridRows : keywordRows, parse.GetValue(folds), parse.GetValue(lambda), parse.GetValue(questionLambda));
+            var keywords = fitter.Fit(keywordRows, parse.GetValue(folds), parse.GetValue(lambda), parse.GetValue(questionLambda));
             Console.WriteLine("## With vectors\n" + hybrid.Report + "\n## Keywords only\n" + keywords.Report);
             var report = new
             {
@@ -72,7 +77,7 @@ public static class FitRelevanceCommand
                 keywords = keywords.Report.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             };
             var path = parse.GetValue(output)!;
-            await File.WriteAllTextAsync(path, RelevanceFitter.Serialize(hybrid.Model, keywords.Model, report) + "\n", ct);
+            await File.WriteAllTextAsync(path, RelevanceFitter.Serialize(hybrid, keywords, report) + "\n", ct);
             Console.Error.WriteLine($"Wrote {path}");
             return 0;
         });

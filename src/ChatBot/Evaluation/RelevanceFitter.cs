@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ChatBot.Answering;
 using ChatBot.Retrieval;
 
 namespace ChatBot.Evaluation;
@@ -11,9 +12,9 @@ namespace ChatBot.Evaluation;
 /// passage), and a logistic regression is fitted. The threshold is chosen on out-of-fold predictions of a k-fold
 /// cross-validation grouped by question (no question is scored by a model that saw it), minimising the expected cost of
 /// its mistakes: a refused answerable question costs 1, an unanswerable one answered (with unrelated quotes)
-/// <c>answeredUnanswerableCost</c>; the cross-validated figures are reported per set and kept in the model file.
+/// <c>answeredUnanswerableCost</c>, averaged over nearby thresholds (<c>thresholdMargin</c>); the cross-validated figures are reported per set and kept in the model file.
 /// </summary>
-public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer, double answeredUnanswerableCost, int searchLimit = 5)
+public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer, double answeredUnanswerableCost, int searchLimit = 5, double thresholdMargin = 0.05)
 {
     /// <summary>One result of one question.</summary>
     /// <param name="Place">Where the passage lies, for choosing diverse results as search does.</param>
@@ -60,41 +61,37 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
         return rows;
     }
 
-    /// <summary>Fits with <paramref name="folds"/>-fold cross-validation, then on everything; returns the model and a report.</summary>
-    public (RelevanceModel Model, string Report, Dictionary<string, Figures> BySet, double Auc) Fit(List<Row> rows, int folds, double lambda)
+    /// <summary>What one question looks like to the answerability model.</summary>
+    private sealed record QuestionRow(string Set, string QuestionId, bool Answerable, double[] Features, bool HasResults);
+
+    /// <summary>The fitted passage and answerability models of one ranking, with the report of how they did.</summary>
+    public sealed record Fitted(RelevanceModel Passages, RelevanceModel Questions, string Report, Dictionary<string, Figures> BySet, double Auc);
+
+    /// <summary>
+    /// Fits the passage model with <paramref name="folds"/>-fold cross-validation by question, then the answerability model
+    /// on the passage model's out-of-fold probabilities (so it learns how far to trust them on questions they were not
+    /// fitted on), its threshold chosen out of fold; then both on everything.
+    /// </summary>
+    public Fitted Fit(List<Row> rows, int folds, double lambda, double questionLambda)
     {
         var scored = rows.Where(r => r.Features.Length > 0).ToList();
-        var outOfFold = new Dictionary<Row, double>();
-        for (int f = 0; f < folds; f++)
-        {
-            bool InFold(Row r) => Fold(r.QuestionId, folds) == f;
-            var train = scored.Where(r => !InFold(r)).ToList();
-            var (mean, scale, weights, bias) = LogisticRegression.Fit(train.Select(r => r.Features).ToList(), train.Select(r => r.Gold).ToList(), lambda);
-            var model = Model(mean, scale, weights, bias, 0.5);
-            foreach (var r in scored.Where(InFold)) outOfFold[r] = model.Probability(r.Features);
-        }
-
-        // The threshold whose mistakes cost least out of fold.
-        double best = 0.5, bestScore = double.NegativeInfinity;
-        for (double t = 0.02; t < 0.98; t += 0.01)
-        {
-            var all = Score(rows, outOfFold, t);
-            double score = -(all.FalseRefusals + answeredUnanswerableCost * (all.Unanswerable - all.RefusedUnanswerable));
-            if (score > bestScore + 1e-9)
-            {
-                bestScore = score;
-                best = Math.Round(t, 2);
-            }
-        }
+        var outOfFold = OutOfFold(scored, folds, lambda);
+        var questions = QuestionRows(rows, outOfFold);
+        var gateOutOfFold = GateOutOfFold(questions, folds, questionLambda);
+        double threshold = ChooseThreshold(questions, gateOutOfFold);
 
         var final = LogisticRegression.Fit(scored.Select(r => r.Features).ToList(), scored.Select(r => r.Gold).ToList(), lambda);
-        var fitted = Model(final.Mean, final.Scale, final.Weights, final.Bias, best);
-        var bySet = rows.GroupBy(r => r.Set).ToDictionary(g => g.Key, g => Score(g.ToList(), outOfFold, best));
-        bySet["all"] = Score(rows, outOfFold, best);
+        var finalGate = LogisticRegression.Fit(questions.Select(q => q.Features).ToList(), questions.Select(q => q.Answerable).ToList(), questionLambda);
+        var fitted = Model(RelevanceFeatures.Names, final.Mean, final.Scale, final.Weights, final.Bias, PassageThreshold(rows, outOfFold).Threshold);
+        var fittedGate = Model(AnswerabilityFeatures.Names, finalGate.Mean, finalGate.Scale, finalGate.Weights, finalGate.Bias, threshold);
+        var gate = questions.ToDictionary(q => q.QuestionId, q => q.HasResults && gateOutOfFold[q.QuestionId] >= threshold);
+        var bySet = rows.GroupBy(r => r.Set).ToDictionary(g => g.Key, g => Score(g.ToList(), outOfFold, gate));
+        bySet["all"] = Score(rows, outOfFold, gate);
         double auc = Auc(scored.Select(r => (outOfFold[r], r.Gold)).ToList());
+        double questionAuc = Auc(questions.Where(q => q.HasResults).Select(q => (gateOutOfFold[q.QuestionId], q.Answerable)).ToList());
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"{rows.Select(r => r.QuestionId).Distinct().Count()} questions, {scored.Count} results ({scored.Count(r => r.Gold)} gold), {folds}-fold cross-validation by question, L2 {lambda}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{rows.Select(r => r.QuestionId).Distinct().Count()} questions, {scored.Count} results ({scored.Count(r => r.Gold)} gold), {folds}-fold cross-validation by question, L2 {lambda} (passages), {questionLambda} (questions)");
         foreach (var set in rows.Select(r => r.Set).Distinct().Order(StringComparer.Ordinal))
         {
             var answerableIds = rows.Where(r => r.Set == set && r.Answerable).Select(r => r.QuestionId).Distinct().ToList();
@@ -102,78 +99,185 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
             report.AppendLine(CultureInfo.InvariantCulture, $"{set}: a gold passage is among the judged candidates for {reachable}/{answerableIds.Count} answerable questions (the ceiling of any re-ranking)");
         }
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"passage AUC (out of fold) {auc:F3}; threshold {best:F2} (cost of mistakes {-bestScore:F0}, an unanswerable question answered costing {answeredUnanswerableCost} refusals)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"out of fold: passage AUC {auc:F3}, question (answerable or not) AUC {questionAuc:F3}; answerability threshold {threshold:F2}, an unanswerable question answered costing {answeredUnanswerableCost} refusals");
         report.AppendLine(CultureInfo.InvariantCulture, $"| set | questions | false refusals | unanswerable refused | answer recall | recall@{searchLimit} re-ranked | recall@{searchLimit} store order |");
         report.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var (set, s) in bySet.OrderBy(kv => kv.Key == "all").ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            var unranked = Score(set == "all" ? rows : rows.Where(r => r.Set == set).ToList(), outOfFold, best, rerank: false);
+            var unranked = Score(set == "all" ? rows : rows.Where(r => r.Set == set).ToList(), outOfFold, gate, rerank: false);
             report.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {s.Questions} | {s.FalseRefusals}/{s.Answerable} ({s.FalseRefusalRate:P0}) | {s.RefusedUnanswerable}/{s.Unanswerable} ({s.RefusalAccuracy:P0}) | {s.AnswerRecall:F3} | {s.RecallAtLimit:F3} | {unranked.RecallAtLimit:F3} |");
         }
-        // Each set scored by a model fitted on the other sets alone (the closest to questions nobody tuned on).
+
+        var (passageThreshold, byPassage) = PassageThreshold(rows, outOfFold);
+        report.AppendLine(CultureInfo.InvariantCulture, $"for comparison, refusing when no passage reaches a threshold ({passageThreshold:F2}, chosen the same way): false refusals {byPassage.FalseRefusals}/{byPassage.Answerable}, unanswerable refused {byPassage.RefusedUnanswerable}/{byPassage.Unanswerable}, answer recall {byPassage.AnswerRecall:F3}");
+
+        // Each set scored by models fitted on the other sets alone (the closest to questions nobody tuned on).
         var sets = scored.Select(r => r.Set).Distinct().Order(StringComparer.Ordinal).ToList();
         if (sets.Count > 1)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"each set scored by a model fitted on the others only (threshold {best:F2}):");
+            report.AppendLine("each set scored by models fitted on the others only (their own threshold):");
             foreach (var held in sets)
             {
-                var train = scored.Where(r => r.Set != held).ToList();
-                var m = LogisticRegression.Fit(train.Select(r => r.Features).ToList(), train.Select(r => r.Gold).ToList(), lambda);
-                var other = Model(m.Mean, m.Scale, m.Weights, m.Bias, best);
+                var trainRows = rows.Where(r => r.Set != held).ToList();
+                var trainScored = trainRows.Where(r => r.Features.Length > 0).ToList();
+                var m = LogisticRegression.Fit(trainScored.Select(r => r.Features).ToList(), trainScored.Select(r => r.Gold).ToList(), lambda);
+                var other = Model(RelevanceFeatures.Names, m.Mean, m.Scale, m.Weights, m.Bias, 0.5);
+                var trainQuestions = QuestionRows(trainRows, OutOfFold(trainScored, folds, lambda));
+                var trainGate = GateOutOfFold(trainQuestions, folds, questionLambda);
+                double heldThreshold = ChooseThreshold(trainQuestions, trainGate);
+                var g = LogisticRegression.Fit(trainQuestions.Select(q => q.Features).ToList(), trainQuestions.Select(q => q.Answerable).ToList(), questionLambda);
+                var otherGate = Model(AnswerabilityFeatures.Names, g.Mean, g.Scale, g.Weights, g.Bias, heldThreshold);
                 var heldRows = rows.Where(r => r.Set == held).ToList();
                 var predicted = heldRows.Where(r => r.Features.Length > 0).ToDictionary(r => r, r => other.Probability(r.Features));
-                var c = Score(heldRows, predicted, best);
+                var heldGate = QuestionRows(heldRows, predicted).ToDictionary(q => q.QuestionId, q => q.HasResults && otherGate.Probability(q.Features) >= heldThreshold);
+                var c = Score(heldRows, predicted, heldGate);
                 report.AppendLine(CultureInfo.InvariantCulture, $"  {held}: false refusals {c.FalseRefusals}/{c.Answerable}, unanswerable refused {c.RefusedUnanswerable}/{c.Unanswerable}, answer recall {c.AnswerRecall:F3}, recall@{searchLimit} {c.RecallAtLimit:F3}");
             }
         }
 
-        report.AppendLine("out-of-fold trade-off (threshold: false refusals, unanswerable refused, answer recall):");
-        for (double t = 0.05; t < 0.71; t += 0.05)
+        report.AppendLine("out-of-fold trade-off (answerability threshold: false refusals, unanswerable refused, answer recall):");
+        for (double t = 0.3; t < 0.96; t += 0.05)
         {
-            var c = Score(rows, outOfFold, t);
+            var c = Score(rows, outOfFold, questions.ToDictionary(q => q.QuestionId, q => q.HasResults && gateOutOfFold[q.QuestionId] >= t));
             report.AppendLine(CultureInfo.InvariantCulture, $"  {t:F2}: {c.FalseRefusals}/{c.Answerable}, {c.RefusedUnanswerable}/{c.Unanswerable}, {c.AnswerRecall:F3}");
         }
 
-        report.AppendLine("weights (standardised features):");
+        report.AppendLine("passage weights (standardised features):");
         for (int i = 0; i < fitted.Features.Count; i++)
             report.AppendLine(CultureInfo.InvariantCulture, $"  {fitted.Features[i],-24} {fitted.Weights[i],8:F3}");
         report.AppendLine(CultureInfo.InvariantCulture, $"  {"bias",-24} {fitted.Bias,8:F3}");
-        return (fitted, report.ToString(), bySet, auc);
+        report.AppendLine("answerability weights (standardised features):");
+        for (int i = 0; i < fittedGate.Features.Count; i++)
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {fittedGate.Features[i],-24} {fittedGate.Weights[i],8:F3}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  {"bias",-24} {fittedGate.Bias,8:F3}");
+        return new Fitted(fitted, fittedGate, report.ToString(), bySet, auc);
+    }
+
+    /// <summary>Each row's probability from a passage model fitted on the other folds' questions.</summary>
+    private static Dictionary<Row, double> OutOfFold(List<Row> scored, int folds, double lambda)
+    {
+        var outOfFold = new Dictionary<Row, double>();
+        for (int f = 0; f < folds; f++)
+        {
+            bool InFold(Row r) => Fold(r.QuestionId, folds) == f;
+            var train = scored.Where(r => !InFold(r)).ToList();
+            if (train.Count == 0) continue;
+            var (mean, scale, weights, bias) = LogisticRegression.Fit(train.Select(r => r.Features).ToList(), train.Select(r => r.Gold).ToList(), lambda);
+            var model = Model(RelevanceFeatures.Names, mean, scale, weights, bias, 0.5);
+            foreach (var r in scored.Where(InFold)) outOfFold[r] = model.Probability(r.Features);
+        }
+
+        return outOfFold;
+    }
+
+    /// <summary>Each question's answerability features, from its candidates ranked and kept diverse as search does.</summary>
+    private static List<QuestionRow> QuestionRows(IReadOnlyList<Row> rows, IReadOnlyDictionary<Row, double> probability) =>
+        rows.GroupBy(r => r.QuestionId).Select(question =>
+        {
+            var ranked = Ranked(question, probability, rerank: true);
+            var window = ResultDiversity.Choose(ranked, AnswerabilityFeatures.Window, r => r.Place!).Select(r => new RelevanceVerdict(probability[r], r.Features)).ToList();
+            var first = question.First();
+            return new QuestionRow(first.Set, first.QuestionId, first.Answerable, AnswerabilityFeatures.Compute(window), window.Count > 0);
+        }).ToList();
+
+    /// <summary>Each question's probability of being answerable from a model fitted on the other folds' questions.</summary>
+    private static Dictionary<string, double> GateOutOfFold(List<QuestionRow> questions, int folds, double lambda)
+    {
+        var outOfFold = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int f = 0; f < folds; f++)
+        {
+            bool InFold(QuestionRow q) => Fold(q.QuestionId, folds) == f;
+            var train = questions.Where(q => !InFold(q)).ToList();
+            var (mean, scale, weights, bias) = LogisticRegression.Fit(train.Select(q => q.Features).ToList(), train.Select(q => q.Answerable).ToList(), lambda);
+            var model = Model(AnswerabilityFeatures.Names, mean, scale, weights, bias, 0.5);
+            foreach (var q in questions.Where(InFold)) outOfFold[q.QuestionId] = model.Probability(q.Features);
+        }
+
+        return outOfFold;
+    }
+
+    /// <summary>The answerability threshold whose mistakes cost least.</summary>
+    private double ChooseThreshold(List<QuestionRow> questions, IReadOnlyDictionary<string, double> probability) => LeastCost(t =>
+        questions.Count(q => q.Answerable && (!q.HasResults || probability[q.QuestionId] < t))
+        + answeredUnanswerableCost * questions.Count(q => !q.Answerable && q.HasResults && probability[q.QuestionId] >= t));
+
+    /// <summary>
+    /// The older rule, for comparison: a question is answered when a passage among its first results reaches a threshold
+    /// (chosen the same way), and only those passages are quoted.
+    /// </summary>
+    private (double Threshold, Figures Figures) PassageThreshold(IReadOnlyList<Row> rows, IReadOnlyDictionary<Row, double> probability)
+    {
+        double t = LeastCost(t =>
+        {
+            var f = Score(rows, probability, null, passageThreshold: t);
+            return f.FalseRefusals + answeredUnanswerableCost * (f.Unanswerable - f.RefusedUnanswerable);
+        });
+        return (t, Score(rows, probability, null, passageThreshold: t));
     }
 
     /// <summary>
-    /// Question-level outcomes when passages from <paramref name="threshold"/> on are answers: the candidates ordered as
-    /// search orders them (by probability when <paramref name="rerank"/>, else in the store's order), one per answer turn;
-    /// the first <c>searchLimit</c> are the search's results, the answers among the first <c>resultsPerQuestion</c> are quoted.
+    /// The threshold (0.02 to 0.97 by 0.01) with the least cost averaged over the thresholds within <c>thresholdMargin</c>
+    /// of it: a threshold at the edge of a cliff in the cost does not carry to new questions.
     /// </summary>
-    private Figures Score(IReadOnlyList<Row> rows, IReadOnlyDictionary<Row, double> probability, double threshold, bool rerank = true)
+    private double LeastCost(Func<double, double> cost)
+    {
+        var grid = Enumerable.Range(2, 96).Select(i => i / 100.0).ToList();
+        var costs = grid.Select(cost).ToList();
+        int reach = (int)Math.Round(thresholdMargin * 100);
+        int best = 0;
+        double bestCost = double.PositiveInfinity;
+        for (int i = 0; i < grid.Count; i++)
+        {
+            double mean = costs.Skip(Math.Max(0, i - reach)).Take(Math.Min(grid.Count, i + reach + 1) - Math.Max(0, i - reach)).Average();
+            if (mean < bestCost - 1e-9)
+            {
+                bestCost = mean;
+                best = i;
+            }
+        }
+
+        return grid[best];
+    }
+
+    private static List<Row> Ranked(IEnumerable<Row> question, IReadOnlyDictionary<Row, double> probability, bool rerank) =>
+        question.Where(r => r.Features.Length > 0).OrderByDescending(r => rerank ? probability[r] : 0).ThenBy(r => r.Rank).ToList();
+
+    /// <summary>
+    /// Question-level outcomes: the candidates ordered as search orders them (by probability when <paramref name="rerank"/>,
+    /// else in the store's order), kept diverse; the first <c>searchLimit</c> are the search's results; a question the
+    /// <paramref name="answered"/> verdict accepts is answered with quotes chosen from the first <c>resultsPerQuestion</c> as
+    /// ask chooses them. With <paramref name="passageThreshold"/> instead, only passages reaching it are quoted (the older rule).
+    /// </summary>
+    private Figures Score(IReadOnlyList<Row> rows, IReadOnlyDictionary<Row, double> probability, IReadOnlyDictionary<string, bool>? answered, bool rerank = true, double? passageThreshold = null)
     {
         int answerable = 0, unanswerable = 0, falseRefusals = 0, refused = 0, hits = 0, searchHits = 0;
         foreach (var question in rows.GroupBy(r => r.QuestionId))
         {
-            var ranked = question.Where(r => r.Features.Length > 0).OrderByDescending(r => rerank ? probability[r] : 0).ThenBy(r => r.Rank).ToList();
-            var ordered = ResultDiversity.Choose(ranked, Math.Max(searchLimit, resultsPerQuestion), r => r.Place!);
-            var passing = ordered.Take(resultsPerQuestion).Where(r => probability[r] >= threshold).Take(quotesPerAnswer).ToList();
+            var ranked = Ranked(question, probability, rerank);
+            var ordered = ResultDiversity.Choose(ranked, Math.Max(searchLimit, resultsPerQuestion), r => r.Place!).Take(resultsPerQuestion).ToList();
+            var quotes = passageThreshold is double t
+                ? AnswerService.ChooseQuotes(ordered.Where(r => probability[r] >= t).ToList(), quotesPerAnswer, r => r.Place!.DocumentId)
+                : answered![question.Key] ? AnswerService.ChooseQuotes(ordered, quotesPerAnswer, r => r.Place!.DocumentId) : [];
             if (question.First().Answerable)
             {
                 answerable++;
-                if (passing.Count == 0) falseRefusals++;
-                if (passing.Any(r => r.Gold)) hits++;
+                if (quotes.Count == 0) falseRefusals++;
+                if (quotes.Any(r => r.Gold)) hits++;
                 if (ResultDiversity.Choose(ranked, searchLimit, r => r.Place!).Any(r => r.Gold)) searchHits++;
             }
             else
             {
                 unanswerable++;
-                if (passing.Count == 0) refused++;
+                if (quotes.Count == 0) refused++;
             }
         }
 
         return new Figures(answerable + unanswerable, answerable, unanswerable, falseRefusals, refused, hits, searchHits);
     }
 
-    private static RelevanceModel Model(double[] mean, double[] scale, double[] weights, double bias, double threshold) => new()
+    private static RelevanceModel Model(IReadOnlyList<string> features, double[] mean, double[] scale, double[] weights, double bias, double threshold) => new()
     {
-        Features = [.. RelevanceFeatures.Names],
+        Features = [.. features],
         Mean = mean.Select(v => Math.Round(v, 6)).ToList(),
         Scale = scale.Select(v => Math.Round(v, 6)).ToList(),
         Weights = weights.Select(v => Math.Round(v, 6)).ToList(),
@@ -201,7 +305,19 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
         return wins / positives.Count / negatives.Count;
     }
 
+    /// <summary>One row as a JSON object (for inspecting what the model is fitted on).</summary>
+    public static string RowJson(Row row, bool usedVectors) => JsonSerializer.Serialize(new
+    {
+        set = row.Set, question = row.QuestionId, answerable = row.Answerable, vectors = usedVectors, rank = row.Rank, gold = row.Gold,
+        document = row.Place?.DocumentId, turn = row.Place?.TurnIndex, ordinal = row.Place?.Ordinal, start = row.Place?.Start, end = row.Place?.End,
+        words = row.Place?.Words.GetHashCode(StringComparison.Ordinal), quoteWords = row.Place?.QuoteWords.GetHashCode(StringComparison.Ordinal), features = RelevanceFeatures.Names.Zip(row.Features).ToDictionary(p => p.First, p => p.Second),
+    });
+
     /// <summary>Writes the models and their reports as the file the library ships.</summary>
-    public static string Serialize(RelevanceModel hybrid, RelevanceModel keywords, object report) =>
-        JsonSerializer.Serialize(new { hybrid, keywords, report }, new JsonSerializerOptions { WriteIndented = true });
+    public static string Serialize(Fitted hybrid, Fitted keywords, object report) =>
+        JsonSerializer.Serialize(new RelevanceModelSet
+        {
+            Hybrid = hybrid.Passages, Keywords = keywords.Passages, HybridQuestions = hybrid.Questions, KeywordsQuestions = keywords.Questions,
+            Report = JsonSerializer.SerializeToElement(report),
+        }, new JsonSerializerOptions { WriteIndented = true });
 }

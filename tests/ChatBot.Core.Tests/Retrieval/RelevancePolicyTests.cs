@@ -38,15 +38,32 @@ public sealed class RelevancePolicyTests
         var on = RelevancePolicy.Default.Judge(Hit("The sanctions against Russia have failed to change anything at all.", 0.8, 1, 1), "The sanctions against Russia have failed.", 1, interpretation, stems, new BestOfCandidates(0.8, 1.0, 0), TopicRarity.Unknown);
         var off = RelevancePolicy.Default.Judge(Hit("We are pleased with the weather at the summit this year in Lima.", 0.3, 40, null), "We are pleased with the weather.", 5, interpretation, stems, new BestOfCandidates(0.8, 1.0, 0), TopicRarity.Unknown);
         Assert.True(on.Probability > off.Probability);
-        Assert.True(on.IsAnswer);
-        Assert.False(off.IsAnswer);
         Assert.Equal(RelevanceFeatures.Names.Count, on.Features.Count);
+
+        // The question as a whole: answered when its first result is the passage on its topic, refused when the best it
+        // found is the weather, and refused when nothing was found.
+        var answered = RelevancePolicy.Default.JudgeQuestion([on, off], usedVectors: true);
+        var offAlone = RelevancePolicy.Default.Judge(Hit("We are pleased with the weather at the summit this year in Lima.", 0.3, 1, null), "We are pleased with the weather.", 1, interpretation, stems, new BestOfCandidates(0.3, 0, 0), TopicRarity.Unknown);
+        var refused = RelevancePolicy.Default.JudgeQuestion([offAlone], usedVectors: true);
+        Assert.True(answered.IsAnswerable);
+        Assert.False(refused.IsAnswerable, $"{refused.Probability} {string.Join(",", refused.Features)}");
+        Assert.True(answered.Probability > refused.Probability);
+        Assert.False(RelevancePolicy.Default.JudgeQuestion([], usedVectors: true).IsAnswerable);
+        Assert.Equal(AnswerabilityFeatures.Names.Count, answered.Features.Count);
+    }
+
+    [Fact]
+    public void AThresholdGivenInOptionsDecidesAnswerability()
+    {
+        var verdict = new RelevanceVerdict(0.5, RelevanceFeatures.Names.Select(_ => 0.5).ToList());
+        Assert.True(new RelevancePolicy(new RelevanceOptions { Threshold = 0 }).JudgeQuestion([verdict], true).IsAnswerable);
+        Assert.False(new RelevancePolicy(new RelevanceOptions { Threshold = 1 }).JudgeQuestion([verdict], true).IsAnswerable);
     }
 
     [Fact]
     public void ResultsAreOfferedInTheOrderOfTheirProbabilityUnlessRerankingIsOff()
     {
-        RelevanceVerdict V(double p) => new(p, p >= 0.5, []);
+        RelevanceVerdict V(double p) => new(p, []);
         var store = new[] { ("first found", V(0.2)), ("second found", V(0.9)), ("third found", V(0.2)) };
         Assert.Equal(["second found", "first found", "third found"], RelevancePolicy.Default.Rank(store, x => x.Item2).Select(x => x.Item1));
         var kept = new RelevancePolicy(new RelevanceOptions { Rerank = false }).Rank(store, x => x.Item2);
@@ -73,7 +90,7 @@ public sealed class RelevancePolicyTests
     public void AModelFileOfAnotherFeatureSetIsRefusedWithTheReason()
     {
         var path = Path.GetTempFileName();
-        File.WriteAllText(path, """{"hybrid":{"features":["x"],"mean":[0],"scale":[1],"weights":[1],"bias":0,"threshold":0.5},"keywords":{"features":["x"],"mean":[0],"scale":[1],"weights":[1],"bias":0,"threshold":0.5}}""");
+        File.WriteAllText(path, """{"hybrid":{"features":["x"],"mean":[0],"scale":[1],"weights":[1],"bias":0,"threshold":0.5},"keywords":{"features":["x"],"mean":[0],"scale":[1],"weights":[1],"bias":0,"threshold":0.5},"hybrid_questions":{"features":["x"],"mean":[0],"scale":[1],"weights":[1],"bias":0,"threshold":0.5},"keywords_questions":{"features":["x"],"mean":[0],"scale":[1],"weights":[1],"bias":0,"threshold":0.5}}""");
         var e = Assert.Throws<InvalidDataException>(() => RelevanceModelSet.Load(path));
         Assert.Contains("features", e.Message);
         File.Delete(path);
