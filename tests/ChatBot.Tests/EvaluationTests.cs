@@ -53,6 +53,17 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public async Task EvalCommandFailsWhenAnswerRecallIsBelowTheFloorAndSaysWhichFigure()
+    {
+        using var temp = new TempDirectory();
+        var questions = temp.Write("q.jsonl",
+            JsonSerializer.Serialize(new { id = "nk", question = "What did Lavrov say about North Korea?", kind = "direct", gold = new[] { new { file = "samples/000_d38afe4695054730.txt", substring = "He said that a war with North Korea would be catastrophic" } } }));
+        var run = await CliRunner.RunAsync(temp.Path, "eval", questions, "--corpus", RepoPaths.Samples, "--data", temp.File("data"), "--min-recall-at5", "0.5", "--min-answer-recall", "1.01");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Answer recall is 1.000, below the floor of 1.010", run.Stderr);
+    }
+
+    [Fact]
     public async Task BenchWritesTheReportWithEveryMeasure()
     {
         using var temp = new TempDirectory();

@@ -70,11 +70,17 @@ public sealed class SearchTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
     }
 
     [Fact]
-    public async Task ResultsComeFromDifferentTurns()
+    public async Task ResultsNeitherRepeatNorOverlapWithinATurn()
     {
         var response = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "United Nations Security Council", Limit = 10 }, Ct);
         Assert.True(response.Results.Count >= 5);
-        Assert.Equal(response.Results.Count, response.Results.Select(r => (r.Document.Id, r.TurnIndex)).Distinct().Count());
+        Assert.Equal(response.Results.Count, response.Results.Select(r => r.Text).Distinct().Count());
+        Assert.True(response.Results.Select(r => r.Document.Id).Distinct().Count() > 1);
+        foreach (var a in response.Results)
+        {
+            foreach (var b in response.Results.Where(b => b != a && b.Document.Id == a.Document.Id && b.TurnIndex == a.TurnIndex))
+                Assert.False(a.Start < b.End && b.Start < a.End, $"\"{a.Text}\" overlaps \"{b.Text}\"");
+        }
     }
 
     [Fact]

@@ -13,35 +13,30 @@ namespace ChatBot.Retrieval;
 public sealed record PassagePlace(string DocumentId, int TurnIndex, int Ordinal, int Start, int End, string Words, string QuoteWords);
 
 /// <summary>
-/// Diverse results, the one rule for search and for fitting the relevance model: first one passage per turn (five
-/// windows of one answer are one result); only when that leaves fewer than the limit, further passages of the same
-/// turns (a long speech is one turn, and a question about one speech may match nothing else), never overlapping or
-/// next to one already chosen. Identical passages or quotes (a file stored twice) count once. The ranking's order is kept.
+/// Diverse results, the one rule for search and for fitting the relevance models: the ranking's order, skipping a passage
+/// that overlaps or lies next to one already chosen from the same turn (the windows of one answer are one result) and
+/// identical passages or quotes (a file stored twice counts once). Distant passages of one turn stay: a long speech is
+/// one turn, and its second passage on the question can rank above another speaker's first.
 /// </summary>
 public static class ResultDiversity
 {
     /// <summary>At most <paramref name="limit"/> of <paramref name="ranked"/>, best first.</summary>
     public static List<T> Choose<T>(IReadOnlyList<T> ranked, int limit, Func<T, PassagePlace> place)
     {
-        var chosen = new List<(int Index, PassagePlace Place)>();
+        var chosen = new List<(T Item, PassagePlace Place)>();
         var texts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var perTurn in new[] { 1, limit })
+        for (int i = 0; i < ranked.Count && chosen.Count < limit; i++)
         {
-            for (int i = 0; i < ranked.Count && chosen.Count < limit; i++)
-            {
-                if (chosen.Any(c => c.Index == i)) continue;
-                var p = place(ranked[i]);
-                if (texts.Contains(p.Words) || texts.Contains(p.QuoteWords)) continue;
-                var sameTurn = chosen.Select(c => c.Place).Where(c => c.DocumentId == p.DocumentId && c.TurnIndex == p.TurnIndex).ToList();
-                if (sameTurn.Count >= perTurn) continue;
-                if (sameTurn.Any(c => Math.Abs(c.Ordinal - p.Ordinal) <= 1 || (c.Start < p.End && p.Start < c.End))) continue;
-                chosen.Add((i, p));
-                texts.Add(p.Words);
-                texts.Add(p.QuoteWords);
-            }
+            var p = place(ranked[i]);
+            if (texts.Contains(p.Words) || texts.Contains(p.QuoteWords)) continue;
+            if (chosen.Any(c => c.Place.DocumentId == p.DocumentId && c.Place.TurnIndex == p.TurnIndex
+                                && (Math.Abs(c.Place.Ordinal - p.Ordinal) <= 1 || (c.Place.Start < p.End && p.Start < c.Place.End)))) continue;
+            chosen.Add((ranked[i], p));
+            texts.Add(p.Words);
+            texts.Add(p.QuoteWords);
         }
 
-        return chosen.OrderBy(c => c.Index).Select(c => ranked[c.Index]).ToList();
+        return chosen.Select(c => c.Item).ToList();
     }
 
     /// <summary>The place of a passage and its quote.</summary>

@@ -22,7 +22,8 @@ public static class EvalCommand
         var output = new Option<string?>("--out") { Description = "Write the reports as JSON to this file" };
         var failOnErrors = new Option<bool>("--fail-on-errors") { Description = "Exit with 1 if any attribution error or non-verbatim quote appears" };
         var minRecall = new Option<double?>("--min-recall-at5") { Description = "Exit with 1 if the hybrid search's recall@5 is below this floor" };
-        var command = new Command("eval", "Score search and ask on a question set, hybrid against a BM25-only baseline") { file, corpus, output, failOnErrors, minRecall, dataOption };
+        var minAnswerRecall = new Option<double?>("--min-answer-recall") { Description = "Exit with 1 if the share of answerable questions whose answer quotes a gold passage is below this floor" };
+        var command = new Command("eval", "Score search and ask on a question set, hybrid against a BM25-only baseline") { file, corpus, output, failOnErrors, minRecall, minAnswerRecall, dataOption };
         command.SetAction(async (parse, ct) =>
         {
             var questions = EvalRunner.Load(parse.GetValue(file)!);
@@ -58,6 +59,12 @@ public static class EvalCommand
             if (parse.GetValue(minRecall) is double floor && reports[0].Overall.RecallAt5 is double recall && recall < floor)
             {
                 Console.Error.WriteLine($"recall@5 is {recall:F3}, below the floor of {floor:F3}.");
+                return 1;
+            }
+
+            if (parse.GetValue(minAnswerRecall) is double answerFloor && reports[0].Overall.AnswerRecall is double answerRecall && answerRecall < answerFloor)
+            {
+                Console.Error.WriteLine($"Answer recall is {answerRecall:F3}, below the floor of {answerFloor:F3}.");
                 return 1;
             }
 

@@ -8,16 +8,16 @@ public sealed class ResultDiversityTests
         new(document, turn, ordinal, ordinal * 100, ordinal * 100 + 100, words, words);
 
     [Fact]
-    public void One_passage_per_answer_comes_first_then_further_passages_of_a_long_speech_fill_the_limit()
+    public void Windows_next_to_a_chosen_passage_are_skipped_and_distant_passages_of_a_long_speech_keep_their_rank()
     {
         // A speech is one turn: four windows of it, and one answer of a briefing.
         var ranked = new[]
         {
             Place("speech", 0, 0, "a"), Place("speech", 0, 1, "b"), Place("speech", 0, 5, "c"), Place("briefing", 3, 0, "d"), Place("speech", 0, 9, "e"),
         };
-        var chosen = ResultDiversity.Choose(ranked, 3, p => p);
-        // "b" lies next to "a", so the second pass takes "c"; the ranking's order is kept.
-        Assert.Equal(["a", "c", "d"], chosen.Select(p => p.Words));
+        // "b" lies next to "a"; "c" is another part of the speech and ranks above the briefing's answer.
+        Assert.Equal(["a", "c"], ResultDiversity.Choose(ranked, 2, p => p).Select(p => p.Words));
+        Assert.Equal(["a", "c", "d", "e"], ResultDiversity.Choose(ranked, 5, p => p).Select(p => p.Words));
     }
 
     [Fact]
