@@ -21,7 +21,8 @@ public sealed record PassagePlace(string DocumentId, int TurnIndex, int Ordinal,
 public static class ResultDiversity
 {
     /// <summary>At most <paramref name="limit"/> of <paramref name="ranked"/>, best first.</summary>
-    public static List<T> Choose<T>(IReadOnlyList<T> ranked, int limit, Func<T, PassagePlace> place)
+    /// <param name="onePerTurn">At most one passage per turn (for counting statements).</param>
+    public static List<T> Choose<T>(IReadOnlyList<T> ranked, int limit, Func<T, PassagePlace> place, bool onePerTurn = false)
     {
         var chosen = new List<(T Item, PassagePlace Place)>();
         var texts = new HashSet<string>(StringComparer.Ordinal);
@@ -30,7 +31,7 @@ public static class ResultDiversity
             var p = place(ranked[i]);
             if (texts.Contains(p.Words) || texts.Contains(p.QuoteWords)) continue;
             if (chosen.Any(c => c.Place.DocumentId == p.DocumentId && c.Place.TurnIndex == p.TurnIndex
-                                && (Math.Abs(c.Place.Ordinal - p.Ordinal) <= 1 || (c.Place.Start < p.End && p.Start < c.Place.End)))) continue;
+                                && (onePerTurn || Math.Abs(c.Place.Ordinal - p.Ordinal) <= 1 || (c.Place.Start < p.End && p.Start < c.Place.End)))) continue;
             chosen.Add((ranked[i], p));
             texts.Add(p.Words);
             texts.Add(p.QuoteWords);

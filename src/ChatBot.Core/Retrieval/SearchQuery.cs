@@ -51,6 +51,9 @@ public sealed record SearchQuery
     /// <summary>Use vector ranking when an embedder is configured (on by default; off for a BM25 baseline).</summary>
     public bool UseVectors { get; init; } = true;
 
+    /// <summary>At most one passage per speaker turn (a statement counted once, as a timeline counts); off by default, when distant passages of one long turn may each be a result.</summary>
+    public bool OnePerTurn { get; init; }
+
     /// <summary>Also return every candidate the relevance policy judged, before the cut to <see cref="Limit"/> (for fitting and inspection).</summary>
     public bool IncludeCandidates { get; init; }
 }

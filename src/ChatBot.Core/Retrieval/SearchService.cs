@@ -128,7 +128,7 @@ public sealed partial class SearchService : ISearchService
         var judged = Judge(hits.Where(h => _relevance.IsStatement(h.Chunk)).ToList(), stems, interpretation, rarity);
         // Relayed speech is marked in the chosen quotes only (the detector reads the whole passage, so a cue before the quote counts).
         var ranked = _relevance.Rank(judged, j => j.Passage.Quote.Relevance!);
-        var results = ResultDiversity.Choose(ranked, query.Limit, j => j.Passage.Place)
+        var results = ResultDiversity.Choose(ranked, query.Limit, j => j.Passage.Place, query.OnePerTurn)
             .Select(j => j.Passage.Quote with { Relayed = RelayedSpeech.Default.FindWithin(j.ChunkText, j.Span) }).ToList();
         // Whether the question is answered is judged on the same first results whatever the limit, so search and ask agree.
         var window = ResultDiversity.Choose(ranked, AnswerabilityFeatures.Window, j => j.Passage.Place).Select(j => j.Passage.Quote.Relevance!).ToList();

@@ -30,6 +30,7 @@ public sealed class TimelineService(ISearchService search, ITranscriptStore stor
             To = request.To,
             Source = request.Source,
             UseVectors = false,
+            OnePerTurn = true,
         };
         var whole = await search.SearchAsync(query, cancellationToken);
         var interpretation = whole.Interpretation;
@@ -83,13 +84,8 @@ public sealed class TimelineService(ISearchService search, ITranscriptStore stor
         };
     }
 
-    /// <summary>
-    /// Whether a search may have left statements out: it returned one passage per turn up to its limit. (A search
-    /// takes one passage per turn first and adds more passages of the same turns only when it runs out of turns, so
-    /// a result with a repeated turn holds every matching turn.)
-    /// </summary>
-    private bool IsFull(IReadOnlyList<QuoteResult> results) =>
-        results.Count >= _options.QuotesPerSearch && results.Select(q => (q.Document.Id, q.TurnIndex)).Distinct().Count() >= _options.QuotesPerSearch;
+    /// <summary>Whether a search may have left statements out: it returned as many (one per turn) as it may.</summary>
+    private bool IsFull(IReadOnlyList<QuoteResult> results) => results.Count >= _options.QuotesPerSearch;
 
     /// <summary>One quote per speaker turn, the best-ranked passage of it.</summary>
     private static void Collect(Dictionary<(string, int), QuoteResult> statements, IReadOnlyList<QuoteResult> results)

@@ -47,4 +47,7 @@ public sealed record EvalOutcome
     [JsonPropertyName("quotes")] public int Quotes { get; init; }
     [JsonPropertyName("verbatim_quotes")] public int VerbatimQuotes { get; init; }
     [JsonPropertyName("top_quote")] public string? TopQuote { get; init; }
+
+    /// <summary>The relevance policy's probability that the search's results answer the question (null when nothing was judged).</summary>
+    [JsonPropertyName("answerability")] public double? Answerability { get; init; }
 }

@@ -83,6 +83,7 @@ public sealed class EvalRunner(ISearchService search, IAnswerService answers, st
             Quotes = returned.Count,
             VerbatimQuotes = verbatim,
             TopQuote = results.FirstOrDefault()?.Text,
+            Answerability = found.Answerability?.Probability,
         };
     }
 

@@ -18,6 +18,8 @@ public sealed class ResultDiversityTests
         // "b" lies next to "a"; "c" is another part of the speech and ranks above the briefing's answer.
         Assert.Equal(["a", "c"], ResultDiversity.Choose(ranked, 2, p => p).Select(p => p.Words));
         Assert.Equal(["a", "c", "d", "e"], ResultDiversity.Choose(ranked, 5, p => p).Select(p => p.Words));
+        // Counting statements (a timeline): one passage per turn.
+        Assert.Equal(["a", "d"], ResultDiversity.Choose(ranked, 5, p => p, onePerTurn: true).Select(p => p.Words));
     }
 
     [Fact]
