@@ -150,25 +150,20 @@ public static partial class QueryAnalyzer
         for (int w = 0; w < words.Count; w++)
         {
             var (start, length) = words[w];
-            if (blocked[start] || mentions.Any(m => start >= m.Index && start < m.Index + m.Length)) continue;
-            var names = speakers.BySurname(LexicalAnalyzer.Fold(query.AsSpan(start, length)));
-            if (names is null) continue;
-            // The words before the surname that belong to a name ("Karine Jean-Pierre", not "Philip Joseph Pierre").
-            int nameStart = w;
-            var nameWords = names.SelectMany(n => LexicalAnalyzer.Terms(n, keepStopWords: true)).ToHashSet();
-            while (nameStart > 0 && !blocked[words[nameStart - 1].Start] && nameWords.Contains(LexicalAnalyzer.Fold(query.AsSpan(words[nameStart - 1].Start, words[nameStart - 1].Length)))) nameStart--;
-            var typed = words.Skip(nameStart).Take(w - nameStart).Select(x => LexicalAnalyzer.Fold(query.AsSpan(x.Start, x.Length))).ToHashSet();
-            if (typed.Count > 0 && names.Count > 1)
-            {
-                // Spellings of one person stay ("Sergey", "Sergei"); another person with the same surname goes.
-                var given = words.Skip(nameStart).Take(w - nameStart).Select(x => LexicalAnalyzer.Fold(query.AsSpan(x.Start, x.Length))).First();
-                var same = names.Where(n => LexicalAnalyzer.Terms(n, keepStopWords: true) is { Count: > 1 } t && (t.Any(typed.Contains) || SharedPrefix(t[0], given) >= 4)).ToList();
-                if (same.Count > 0) names = same;
-            }
-
-            int from0 = words[nameStart].Start;
-            mentions.Add(new NameMention(names, from0, start + length - from0));
+            if (Unavailable(w) || !speakers.IsNameWord(Folded(w))) continue;
+            // The run of name words from here ("Gabriel Boric", "Karine Jean-Pierre", "Ri Yong Ho"), read as one name.
+            int end = w;
+            while (end < words.Count && !Unavailable(end) && speakers.IsNameWord(Folded(end))) end++;
+            var run = Enumerable.Range(w, end - w).ToList();
+            if (speakers.Match(run.Select(Folded).ToList()) is not { } names) continue;
+            var held = run.Where(i => speakers.Holds(names, Folded(i))).ToList();
+            int from0 = words[held[0]].Start, to0 = words[held[^1]].Start + words[held[^1]].Length;
+            mentions.Add(new NameMention(names, from0, to0 - from0));
+            w = held[^1];
         }
+
+        bool Unavailable(int i) => blocked[words[i].Start] || mentions.Any(m => words[i].Start >= m.Index && words[i].Start < m.Index + m.Length);
+        string Folded(int i) => LexicalAnalyzer.Fold(query.AsSpan(words[i].Start, words[i].Length));
 
         // A person is a filter when the question is about their words: named before the verb of saying ("What did Lavrov
         // say", "How did Iran's president describe"), after "according to" or "by"; named after it, they are the topic
@@ -227,21 +222,25 @@ public static partial class QueryAnalyzer
     /// </summary>
     private static int FramingAnchor(string query, bool[] blocked)
     {
+        int anchor = int.MaxValue;
         foreach (Match m in FramingRegex().Matches(query))
         {
             if (blocked[m.Index] || IsPartOfName(query, m)) continue;
             if (SubjectBeforeRegex().IsMatch(m.Value)) continue;
+            anchor = m.Index;
+            break;
+        }
+
+        // Verbs of responding and proposing end the subject as well ("How did Ri Yong Ho respond to Trump"), though
+        // they stay topic words: the passage may use them ("we propose the creation of ...").
+        foreach (Match m in ReportingVerbRegex().Matches(query))
+        {
+            if (m.Index >= anchor) break;
+            if (blocked[m.Index] || IsPartOfName(query, m)) continue;
             return m.Index;
         }
 
-        return int.MaxValue;
-    }
-
-    private static int SharedPrefix(string a, string b)
-    {
-        int n = 0;
-        while (n < a.Length && n < b.Length && a[n] == b[n]) n++;
-        return n;
+        return anchor;
     }
 
     /// <summary>A framing word inside a capitalised name ("the United States", "Secretary of State") is not framing.</summary>
@@ -261,6 +260,10 @@ public static partial class QueryAnalyzer
     // "according to X", "by X", "from X" right before a name: X is whose words are meant.
     [GeneratedRegex(@"(?:\baccording\s+to|\bby|\bfrom|\bin\s+the\s+words\s+of|\bquoting)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectAfterRegex();
+
+    // Verbs that follow the person whose words are asked about, kept in the topic (see FramingAnchor).
+    [GeneratedRegex(@"\b(?:respond(?:s|ed)?|repl(?:y|ies|ied)|react(?:s|ed)?|answer(?:s|ed)?|propos(?:e|es|ed)|warn(?:s|ed)?|urg(?:e|es|ed)|promis(?:e|es|ed)|suggest(?:s|ed)?|explain(?:s|ed)?|admit(?:s|ted)?|insist(?:s|ed)?|den(?:y|ies|ied)|acknowledg(?:e|es|ed)|announc(?:e|es|ed)|prais(?:e|es|ed)|critici[sz](?:e|es|ed)|condemn(?:s|ed)?|accus(?:e|es|ed)|blam(?:e|es|ed)|defend(?:s|ed)?|dismiss(?:es|ed)?|reject(?:s|ed)?|welcom(?:e|es|ed)|predict(?:s|ed)?|pledg(?:e|es|ed)|vow(?:s|ed)?|demand(?:s|ed)?|conced(?:e|es|ed)|agree(?:s|d)?|confirm(?:s|ed)?|reveal(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|recall(?:s|ed)?|call(?:s|ed)?\s+for)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportingVerbRegex();
 
     // Framing that introduces the speaker rather than follows them.
     [GeneratedRegex(@"^(?:according\s+to|tell|show|give|find|get)\b", RegexOptions.IgnoreCase)]

@@ -6,9 +6,12 @@ using ChatBot.Text;
 namespace ChatBot.Retrieval;
 
 /// <summary>
-/// The store's speakers indexed by surname, so "Lavrov", "lavrov's" or "Sergei Lavrov" find "Sergey Lavrov",
-/// "Sergei Lavrov" and "Sergey V. Lavrov" alike. Generic labels ("Senior Administration Official", "The President")
-/// are reachable by their full name only, never by a common word. Immutable.
+/// The store's speakers indexed by the words of their names, so "Lavrov", "lavrov's" or "Sergei Lavrov" find "Sergey
+/// Lavrov", "Sergei Lavrov" and "Sergey V. Lavrov" alike, and "Gabriel Boric" finds "Gabriel Boric Font", not "Sigmar
+/// Gabriel". One word alone names a person only when it is a surname: the last word, or the one before it in a name of
+/// three words or more ("Evo Morales Ayma", "Bruno Eduardo Rodríguez Parrilla", "Ri Yong Ho"); two or more words name the
+/// people whose names hold most of them. Generic labels ("Senior Administration Official", "The President") are
+/// reachable by their full name only, never by a common word. Immutable.
 /// </summary>
 public sealed class SpeakerDirectory
 {
@@ -20,7 +23,12 @@ public sealed class SpeakerDirectory
         "senior", "administration", "house", "white", "acting", "deputy", "vice", "press", "mr", "mrs", "ms", "dr",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Two spellings of one given name share at least this many first letters ("Sergey", "Sergei").</summary>
+    private const int SpellingPrefix = 4;
+
+    private readonly Dictionary<string, List<string>> _byWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _bySurname = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _wordsOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byFullName = new(StringComparer.Ordinal);
 
     /// <summary>Builds the directory from the store's speaker list.</summary>
@@ -31,12 +39,22 @@ public sealed class SpeakerDirectory
             if (s.Role == SpeakerRole.Question) continue;
             _byFullName.TryAdd(FullKey(s.Name), s.Name);
             var words = LexicalAnalyzer.Terms(s.Name, keepStopWords: true);
-            if (words.Count < 2) continue;
-            var surname = words[^1];
-            if (surname.Length < 3 || s_genericWords.Contains(surname) || LexicalAnalyzer.StopWords.Contains(surname)) continue;
-            if (!_bySurname.TryGetValue(surname, out var list)) _bySurname[surname] = list = [];
-            if (!list.Contains(s.Name)) list.Add(s.Name);
+            if (words.Count < 2 || _wordsOf.ContainsKey(s.Name)) continue;
+            var distinctive = words.Where(w => !s_genericWords.Contains(w) && !LexicalAnalyzer.StopWords.Contains(w) && w.Length >= 2).ToList();
+            if (distinctive.Count == 0) continue;
+            _wordsOf[s.Name] = distinctive;
+            foreach (var w in distinctive) Add(_byWord, w, s.Name);
+            foreach (var surname in words.Count >= 3 ? [words[^1], words[^2]] : new[] { words[^1] })
+            {
+                if (surname.Length >= 3 && distinctive.Contains(surname)) Add(_bySurname, surname, s.Name);
+            }
         }
+    }
+
+    private static void Add(Dictionary<string, List<string>> index, string key, string name)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        if (!list.Contains(name)) list.Add(name);
     }
 
     /// <summary>Every stored name but journalists'.</summary>
@@ -45,24 +63,54 @@ public sealed class SpeakerDirectory
     /// <summary>An empty directory.</summary>
     public static SpeakerDirectory Empty { get; } = new([]);
 
-    /// <summary>Stored names sharing this surname (folded, e.g. "lavrov"), or null.</summary>
-    public IReadOnlyList<string>? BySurname(string foldedWord) => _bySurname.GetValueOrDefault(foldedWord);
+    /// <summary>Whether a word (folded, e.g. "boric") is part of a stored name.</summary>
+    public bool IsNameWord(string foldedWord) => _byWord.ContainsKey(foldedWord);
 
     /// <summary>
-    /// Stored names matching what a user typed: a full name exactly (case-insensitive), else every name sharing
-    /// a surname the text contains. Empty when nothing matches.
+    /// The people a run of typed words (folded, in order) names: those whose names hold the most of the words (a word
+    /// counts when it is one of the name's words or another spelling of it), at least two, or one that is their surname.
+    /// Null when the words name nobody.
+    /// </summary>
+    public IReadOnlyList<string>? Match(IReadOnlyList<string> typed)
+    {
+        // In the directory's order (the store lists the most frequent speakers first), whatever the typed order.
+        var candidates = _wordsOf.Keys.Where(n => typed.Any(t => _byWord.GetValueOrDefault(t)?.Contains(n) == true)).ToList();
+        int best = 0;
+        var chosen = new List<string>();
+        foreach (var name in candidates)
+        {
+            var words = _wordsOf[name];
+            int score = typed.Count(t => words.Any(w => SameWord(w, t)));
+            bool valid = score >= 2 || (score == 1 && typed.Any(t => _bySurname.TryGetValue(t, out var holders) && holders.Contains(name)));
+            if (!valid || score < best) continue;
+            if (score > best) chosen.Clear();
+            best = score;
+            chosen.Add(name);
+        }
+
+        return chosen.Count > 0 ? chosen : null;
+    }
+
+    /// <summary>Whether a typed word of a run is one of <see cref="Match"/>'s chosen names' words.</summary>
+    public bool Holds(IReadOnlyList<string> names, string typed) => names.Any(n => _wordsOf.TryGetValue(n, out var words) && words.Any(w => SameWord(w, typed)));
+
+    /// <summary>
+    /// Stored names matching what a user typed: a full name exactly (case-insensitive), else the people its words name
+    /// (<see cref="Match"/>). Empty when nothing matches.
     /// </summary>
     public IReadOnlyList<string> Resolve(string typed)
     {
         if (_byFullName.TryGetValue(FullKey(typed), out var exact)) return [exact];
-        var result = new List<string>();
-        foreach (var word in LexicalAnalyzer.Terms(typed, keepStopWords: true))
-        {
-            if (_bySurname.TryGetValue(word, out var names))
-                result.AddRange(names.Where(n => !result.Contains(n)));
-        }
+        return Match(LexicalAnalyzer.Terms(typed, keepStopWords: true)) ?? [];
+    }
 
-        return result;
+    private static bool SameWord(string stored, string typed)
+    {
+        if (stored == typed) return true;
+        if (stored.Length < SpellingPrefix + 1 || typed.Length < SpellingPrefix + 1) return false;
+        int n = 0;
+        while (n < stored.Length && n < typed.Length && stored[n] == typed[n]) n++;
+        return n >= SpellingPrefix && Math.Abs(stored.Length - typed.Length) <= 1;
     }
 
     private static string FullKey(string name) => string.Join(' ', LexicalAnalyzer.Terms(name, keepStopWords: true));

@@ -116,6 +116,68 @@ public sealed class QueryAnalyzerTests
     }
 }
 
+public sealed class QueryAnalyzerNameTests
+{
+    private static readonly SpeakerDirectory s_speakers = new([
+        new SpeakerSummary("Sigmar Gabriel", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Gabriel Boric Font", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Jimmy Morales", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Evo Morales Ayma", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Ri Yong Ho", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Donald Trump", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Bruno Eduardo Rodríguez Parrilla", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Sergey Lavrov", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Sergei Lavrov", SpeakerRole.Principal, 10, 1),
+    ]);
+
+    [Theory]
+    [InlineData("What did Gabriel Boric say about the referendum?", "Gabriel Boric Font")]
+    [InlineData("What did Boric say about the referendum?", "Gabriel Boric Font")]
+    [InlineData("What did Sigmar Gabriel say about Europe?", "Sigmar Gabriel")]
+    [InlineData("What did Evo Morales propose for migrants?", "Evo Morales Ayma")]
+    [InlineData("What did Jimmy Morales say about corruption?", "Jimmy Morales")]
+    [InlineData("What did Bruno Rodríguez say about the blockade?", "Bruno Eduardo Rodríguez Parrilla")]
+    public void AFullNameChoosesThePersonWhoseNameHoldsMostOfItsWords(string question, string speaker)
+    {
+        var q = QueryAnalyzer.Analyze(question, s_speakers);
+        Assert.Equal([speaker], q.Speakers);
+        Assert.DoesNotContain(speaker.Split(' ')[^1], q.Topic);
+    }
+
+    [Fact]
+    public void APersonNamedAfterAVerbOfRespondingIsTheTopicNotTheSpeaker()
+    {
+        var q = QueryAnalyzer.Analyze("How did Ri Yong Ho respond to Trump calling his leader \"rocket man\"?", s_speakers);
+        Assert.Equal(["Ri Yong Ho"], q.Speakers);
+        Assert.Contains("Trump", q.Topic);
+        Assert.Contains("respond", q.Topic);
+    }
+
+    [Fact]
+    public void AGivenNameAloneNamesNobody()
+    {
+        var q = QueryAnalyzer.Analyze("What did Gabriel say?", new SpeakerDirectory([new SpeakerSummary("Gabriel Boric Font", SpeakerRole.Principal, 10, 1)]));
+        Assert.Null(q.Speakers);
+    }
+
+    [Fact]
+    public void ANameWhoseWordsAreShortIsReadWhole()
+    {
+        var q = QueryAnalyzer.Analyze("What did Ri Yong Ho say about sanctions?", s_speakers);
+        Assert.Equal(["Ri Yong Ho"], q.Speakers);
+        Assert.Equal("sanctions", q.Topic);
+    }
+
+    [Fact]
+    public void SurnameAloneAndOtherSpellingsFindEveryVariant()
+    {
+        Assert.Equal(["Sergey Lavrov", "Sergei Lavrov"], QueryAnalyzer.Analyze("What did Lavrov say about Syria?", s_speakers).Speakers);
+        Assert.Equal(["Sergey Lavrov", "Sergei Lavrov"], QueryAnalyzer.Analyze("What did Sergei Lavrov say about Syria?", s_speakers).Speakers);
+        Assert.Equal(["Gabriel Boric Font"], s_speakers.Resolve("Gabriel Boric"));
+        Assert.Equal(["Evo Morales Ayma", "Jimmy Morales"], s_speakers.Resolve("Morales").Order());
+    }
+}
+
 public sealed class QueryAnalyzerPlaceTests
 {
     [Fact]
