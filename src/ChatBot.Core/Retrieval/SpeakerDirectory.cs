@@ -40,13 +40,15 @@ public sealed class SpeakerDirectory
             _byFullName.TryAdd(FullKey(s.Name), s.Name);
             var words = LexicalAnalyzer.Terms(s.Name, keepStopWords: true);
             if (words.Count < 2 || _wordsOf.ContainsKey(s.Name)) continue;
-            var distinctive = words.Where(w => !s_genericWords.Contains(w) && !LexicalAnalyzer.StopWords.Contains(w) && w.Length >= 2).ToList();
+            // Every word of the name counts within a run of two or more ("Theresa May"); alone, only a surname that is
+            // no common word ("May" alone is the verb).
+            var distinctive = words.Where(w => !s_genericWords.Contains(w) && w.Length >= 2).ToList();
             if (distinctive.Count == 0) continue;
             _wordsOf[s.Name] = distinctive;
             foreach (var w in distinctive) Add(_byWord, w, s.Name);
             foreach (var surname in words.Count >= 3 ? [words[^1], words[^2]] : new[] { words[^1] })
             {
-                if (surname.Length >= 3 && distinctive.Contains(surname)) Add(_bySurname, surname, s.Name);
+                if (surname.Length >= 3 && distinctive.Contains(surname) && !LexicalAnalyzer.StopWords.Contains(surname)) Add(_bySurname, surname, s.Name);
             }
         }
     }

@@ -128,7 +128,17 @@ public sealed class QueryAnalyzerNameTests
         new SpeakerSummary("Bruno Eduardo Rodríguez Parrilla", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("Sergey Lavrov", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("Sergei Lavrov", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Theresa May", SpeakerRole.Principal, 10, 1),
     ]);
+
+    [Fact]
+    public void ASurnameThatIsACommonWordNamesItsPersonOnlyWithTheGivenName()
+    {
+        var q = QueryAnalyzer.Analyze("How did Theresa May propose to tie UN funding to performance?", s_speakers);
+        Assert.Equal(["Theresa May"], q.Speakers);
+        Assert.DoesNotContain("Theresa", q.Topic);
+        Assert.Null(QueryAnalyzer.Analyze("What may Lavrov's visit change?", new SpeakerDirectory([new SpeakerSummary("Theresa May", SpeakerRole.Principal, 10, 1)])).Speakers);
+    }
 
     [Theory]
     [InlineData("What did Gabriel Boric say about the referendum?", "Gabriel Boric Font")]
