@@ -157,10 +157,18 @@ public static partial class QueryAnalyzer
             var run = Enumerable.Range(w, end - w).ToList();
             if (speakers.Match(run.Select(Folded).ToList()) is not { } names) continue;
             var held = run.Where(i => speakers.Holds(names, Folded(i))).ToList();
+            if (held.Count == 1 && NamesSomeoneElse(held[0] + 1)) continue;
             int from0 = words[held[0]].Start, to0 = words[held[^1]].Start + words[held[^1]].Length;
             mentions.Add(new NameMention(names, from0, to0 - from0));
             w = held[^1];
         }
+
+        // A surname followed at once by another capitalised word that is no name here is part of another person's
+        // name ("George Orwell" is not Yosiwo George).
+        bool NamesSomeoneElse(int next) =>
+            next < words.Count && char.IsUpper(query[words[next].Start]) && string.IsNullOrWhiteSpace(query[(words[next - 1].Start + words[next - 1].Length)..words[next].Start])
+            && !LexicalAnalyzer.StopWords.Contains(Folded(next)) && !FramingRegex().IsMatch(query.Substring(words[next].Start, words[next].Length))
+            && !ReportingVerbRegex().IsMatch(query.Substring(words[next].Start, words[next].Length));
 
         bool Unavailable(int i) => blocked[words[i].Start] || mentions.Any(m => words[i].Start >= m.Index && words[i].Start < m.Index + m.Length);
         string Folded(int i) => LexicalAnalyzer.Fold(query.AsSpan(words[i].Start, words[i].Length));
@@ -168,11 +176,13 @@ public static partial class QueryAnalyzer
         // A person is a filter when the question is about their words: named before the verb of saying ("What did Lavrov
         // say", "How did Iran's president describe"), after "according to" or "by"; named after it, they are the topic
         // ("what did Lavrov say about the American president's address").
-        int anchor = FramingAnchor(query, blocked);
+        int anchor = FramingAnchor(query, blocked, mentions.Count > 0 ? mentions.Min(m => m.Index) : int.MaxValue);
+        // Named after "according to" or "by", a person is the one whose words are meant, and the others named are topic.
+        var attributed = mentions.Where(m => SubjectAfterRegex().IsMatch(query.AsSpan(0, m.Index))).ToList();
         var found = new List<string>();
         foreach (var mention in mentions.OrderBy(m => m.Index))
         {
-            bool subject = mention.Index < anchor || SubjectAfterRegex().IsMatch(query.AsSpan(0, mention.Index));
+            bool subject = attributed.Count > 0 ? attributed.Contains(mention) : mention.Index < anchor;
             if (!subject && found.Count == 0 && !mentions.Any(m => m.Index < anchor)) subject = anchor == int.MaxValue;
             if (!subject) continue;
             foreach (var n in mention.Names) if (!found.Contains(n)) found.Add(n);
@@ -217,30 +227,35 @@ public static partial class QueryAnalyzer
     }
 
     /// <summary>
-    /// Where the question's verb of saying stands (the first framing word outside quotes, "according to" and the
-    /// like aside), or <see cref="int.MaxValue"/> when it has none.
+    /// Where the question's verb of saying stands: the first verb of saying or responding after the first person named
+    /// ("which states did Deanne Criswell say": "states" is no verb here), else the first anywhere; a framing noun ("In
+    /// his 2017 speech, what did Abbas say") only when the question has no such verb ("Lavrov's speech about Trump").
+    /// <see cref="int.MaxValue"/> when it has none.
     /// </summary>
-    private static int FramingAnchor(string query, bool[] blocked)
+    private static int FramingAnchor(string query, bool[] blocked, int firstMention)
     {
-        int anchor = int.MaxValue;
+        var verbs = new List<int>();
+        var nouns = new List<int>();
         foreach (Match m in FramingRegex().Matches(query))
         {
             if (blocked[m.Index] || IsPartOfName(query, m)) continue;
-            if (SubjectBeforeRegex().IsMatch(m.Value)) continue;
-            anchor = m.Index;
-            break;
+            if (SubjectBeforeRegex().IsMatch(query.AsSpan(m.Index))) continue;
+            (FramingNounRegex().IsMatch(m.Value) ? nouns : verbs).Add(m.Index);
         }
 
         // Verbs of responding and proposing end the subject as well ("How did Ri Yong Ho respond to Trump"), though
         // they stay topic words: the passage may use them ("we propose the creation of ...").
         foreach (Match m in ReportingVerbRegex().Matches(query))
+            if (!blocked[m.Index] && !IsPartOfName(query, m)) verbs.Add(m.Index);
+
+        foreach (var candidates in new[] { verbs, nouns })
         {
-            if (m.Index >= anchor) break;
-            if (blocked[m.Index] || IsPartOfName(query, m)) continue;
-            return m.Index;
+            if (candidates.Count == 0) continue;
+            candidates.Sort();
+            return candidates.FirstOrDefault(i => i > firstMention, candidates[0]);
         }
 
-        return anchor;
+        return int.MaxValue;
     }
 
     /// <summary>A framing word inside a capitalised name ("the United States", "Secretary of State") is not framing.</summary>
@@ -262,12 +277,16 @@ public static partial class QueryAnalyzer
     private static partial Regex SubjectAfterRegex();
 
     // Verbs that follow the person whose words are asked about, kept in the topic (see FramingAnchor).
-    [GeneratedRegex(@"\b(?:respond(?:s|ed)?|repl(?:y|ies|ied)|react(?:s|ed)?|answer(?:s|ed)?|propos(?:e|es|ed)|warn(?:s|ed)?|urg(?:e|es|ed)|promis(?:e|es|ed)|suggest(?:s|ed)?|explain(?:s|ed)?|admit(?:s|ted)?|insist(?:s|ed)?|den(?:y|ies|ied)|acknowledg(?:e|es|ed)|announc(?:e|es|ed)|prais(?:e|es|ed)|critici[sz](?:e|es|ed)|condemn(?:s|ed)?|accus(?:e|es|ed)|blam(?:e|es|ed)|defend(?:s|ed)?|dismiss(?:es|ed)?|reject(?:s|ed)?|welcom(?:e|es|ed)|predict(?:s|ed)?|pledg(?:e|es|ed)|vow(?:s|ed)?|demand(?:s|ed)?|conced(?:e|es|ed)|agree(?:s|d)?|confirm(?:s|ed)?|reveal(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|recall(?:s|ed)?|call(?:s|ed)?\s+for)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:respond(?:s|ed)?|repl(?:y|ies|ied)|react(?:s|ed)?|answer(?:s|ed)?|propos(?:e|es|ed)|warn(?:s|ed)?|urg(?:e|es|ed)|promis(?:e|es|ed)|suggest(?:s|ed)?|explain(?:s|ed)?|admit(?:s|ted)?|insist(?:s|ed)?|den(?:y|ies|ied)|acknowledg(?:e|es|ed)|announc(?:e|es|ed)|prais(?:e|es|ed)|critici[sz](?:e|es|ed)|condemn(?:s|ed)?|accus(?:e|es|ed)|blam(?:e|es|ed)|defend(?:s|ed)?|dismiss(?:es|ed)?|reject(?:s|ed)?|welcom(?:e|es|ed)|predict(?:s|ed)?|pledg(?:e|es|ed)|vow(?:s|ed)?|demand(?:s|ed)?|ask(?:s|ed)?|interpret(?:s|ed)?|conced(?:e|es|ed)|agree(?:s|d)?|confirm(?:s|ed)?|reveal(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|recall(?:s|ed)?|call(?:s|ed)?\s+for)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReportingVerbRegex();
 
-    // Framing that introduces the speaker rather than follows them.
-    [GeneratedRegex(@"^(?:according\s+to|tell|show|give|find|get)\b", RegexOptions.IgnoreCase)]
+    // Framing that introduces the speaker rather than follows them ("according to Lavrov", "tell me what Lavrov said").
+    [GeneratedRegex(@"^(?:according\s+to|(?:tell|show|give|find|get)\s+(?:me|us)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectBeforeRegex();
+
+    // Framing nouns: the occasion or the opinion, not the verb of saying.
+    [GeneratedRegex(@"\b(?:speech|speeches|address|interview|press\s+conference|statement|statements|view|views|opinion|opinions|position|positions|stance|stances|thoughts|attitude|assessment|words|quotation|quotations|remarks?|comments?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FramingNounRegex();
 
     // What the user wants the answer to look like, not what it is about: "give me a quotable line on", "with the date and link".
     [GeneratedRegex(@"\b(?:a\s+)?(?:quotable|citable|short|good)\s+(?:line|lines|quote|quotes|sentence|soundbite)(?:\s+(?:on|about))?\b|\b(?:a\s+)?(?:line|quote|soundbite)\s+(?:on|about)\b|\bwith\s+(?:the\s+|a\s+|its\s+)?(?:date|dates|link|links|source|sources|citation|citations|url)(?:\s*(?:,|and)\s*(?:the\s+|a\s+)?(?:date|dates|link|links|source|sources|citation|citations|url))*\b|\b(?:please|pls)\b", RegexOptions.IgnoreCase)]

@@ -21,6 +21,7 @@ public sealed class SpeakerDirectory
         "administrator", "minister", "ambassador", "chair", "director", "spokesperson", "spokesman", "participant",
         "staff", "representative", "envoy", "advisor", "adviser", "general", "governor", "senator", "mayor", "the",
         "senior", "administration", "house", "white", "acting", "deputy", "vice", "press", "mr", "mrs", "ms", "dr",
+        "one", "two", "three", "four", "five", "six", "first", "second", "third",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Two spellings of one given name share at least this many first letters ("Sergey", "Sergei").</summary>

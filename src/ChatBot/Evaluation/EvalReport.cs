@@ -50,4 +50,7 @@ public sealed record EvalOutcome
 
     /// <summary>The relevance policy's probability that the search's results answer the question (null when nothing was judged).</summary>
     [JsonPropertyName("answerability")] public double? Answerability { get; init; }
+
+    /// <summary>The speakers the search was restricted to, as it read the question (null: none).</summary>
+    [JsonPropertyName("speakers")] public IReadOnlyList<string>? Speakers { get; init; }
 }

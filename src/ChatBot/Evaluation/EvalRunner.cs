@@ -84,6 +84,7 @@ public sealed class EvalRunner(ISearchService search, IAnswerService answers, st
             VerbatimQuotes = verbatim,
             TopQuote = results.FirstOrDefault()?.Text,
             Answerability = found.Answerability?.Probability,
+            Speakers = found.Interpretation.Speakers,
         };
     }
 

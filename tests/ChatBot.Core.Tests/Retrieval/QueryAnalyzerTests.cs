@@ -129,7 +129,26 @@ public sealed class QueryAnalyzerNameTests
         new SpeakerSummary("Sergey Lavrov", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("Sergei Lavrov", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("Theresa May", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Yosiwo George", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Deanne Criswell", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Mahmoud Abbas", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Senior Administration Official Two", SpeakerRole.Principal, 10, 1),
     ]);
+
+    [Theory]
+    [InlineData("How did Lavrov use George Orwell's Animal Farm in his General Assembly speech?", "Sergey Lavrov", "George")]
+    [InlineData("In January 2022, which states did FEMA Administrator Deanne Criswell say would get medical teams?", "Deanne Criswell", "medical")]
+    [InlineData("In his 2017 General Assembly speech, what did Mahmoud Abbas say Britain should do?", "Mahmoud Abbas", "Britain")]
+    [InlineData("How did Lavrov justify the decision to recognize the two breakaway regions?", "Sergey Lavrov", "two")]
+    [InlineData("Did Lavrov tell reporters in Lima there was a chance for a new reset with Trump?", "Sergey Lavrov", "Trump")]
+    [InlineData("According to Theresa May, did Lavrov have any clear end goal?", "Theresa May", "Lavrov")]
+    public void OnlyThePersonWhoseWordsAreAskedForIsTheSpeaker(string question, string speaker, string topicWord)
+    {
+        var q = QueryAnalyzer.Analyze(question, s_speakers);
+        Assert.Equal(speaker, q.Speakers![0]);
+        Assert.All(q.Speakers, s => Assert.StartsWith(speaker.Split(' ')[0][..4], s));
+        Assert.Contains(topicWord, q.Topic);
+    }
 
     [Fact]
     public void ASurnameThatIsACommonWordNamesItsPersonOnlyWithTheGivenName()
