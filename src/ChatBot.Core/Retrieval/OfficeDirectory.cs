@@ -230,7 +230,8 @@ public sealed partial class OfficeDirectory
         var posts = new List<(string Name, string Post, string? Country)>();
         foreach (var document in documents)
         {
-            var title = document.Title.Replace('\u00A0', ' ');
+            // Invisible format characters (a word joiner in "COVID-\u206019", a soft hyphen) are dropped before the title is read.
+            var title = new string(document.Title.Replace('\u00A0', ' ').Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray());
             foreach (var name in NamesIn(title, byLastWord))
             {
                 int at = title.IndexOf(name, StringComparison.OrdinalIgnoreCase);
@@ -257,8 +258,9 @@ public sealed partial class OfficeDirectory
 
                 // Before the name: "Press Briefing by Press Secretary Jen Psaki", "... and Chair of the Council of Economic Advisers Cecilia Rouse"
                 var before = title[..at];
-                if (PostBeforeRegex().Match(before) is { Success: true } b && b.Groups["post"].Value.Any(char.IsLetter))
-                    posts.Add((name, b.Groups["post"].Value, SiteCountry(document.Url)));
+                // An honorific between post and name is neither ("Response Coordinator Dr. Ashish Jha").
+                if (PostBeforeRegex().Match(before) is { Success: true } b && HonorificRegex().Replace(b.Groups["post"].Value, "") is { } postBefore && postBefore.Any(char.IsLetter))
+                    posts.Add((name, postBefore, SiteCountry(document.Url)));
             }
         }
 
@@ -360,6 +362,9 @@ public sealed partial class OfficeDirectory
 
     [GeneratedRegex(@"\s*\([^)]*\)")]
     private static partial Regex ParentheticalRegex();
+
+    [GeneratedRegex(@"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s*$")]
+    private static partial Regex HonorificRegex();
 
     // The capitalised words (with small linking words) right before the name, after "by", "and", "with", "&" or a comma.
     [GeneratedRegex(@"(?:^|\bby|\band|\bwith|&|,)\s+(?<post>(?:(?:[\p{Lu}][\p{L}\p{M}\-\.]*|of|the|for|on|to|COVID-19)\s+){1,10}?)$")]

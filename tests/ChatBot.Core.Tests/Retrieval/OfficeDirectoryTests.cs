@@ -19,6 +19,7 @@ public sealed class OfficeDirectoryTests
         new SpeakerSummary("Jen Psaki", SpeakerRole.Principal, 10, 2),
         new SpeakerSummary("Cecilia Rouse", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("Jake Sullivan", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Ashish Jha", SpeakerRole.Principal, 10, 1),
     ]);
 
     private const string WhiteHouse = "https://www.whitehouse.gov/briefing-room/press-briefings/2022/03/04/x/";
@@ -37,6 +38,8 @@ public sealed class OfficeDirectoryTests
         Doc("Foreign Minister Sergey Lavrov’s answers to media questions on the sidelines of the APEC Ministerial Meeting"),
         Doc("Press Briefing by Press Secretary Jen Psaki and Chair of the Council of Economic Advisers Cecilia Rouse, March 4, 2022", WhiteHouse),
         Doc("Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan, March 21, 2022", WhiteHouse),
+        // As whitehouse.gov writes it: a word joiner (U+2060) after the hyphen of "COVID-19".
+        Doc("Press Briefing by Press Secretary Jen Psaki and White House COVID-\u206019 Response Coordinator Dr. Ashish Jha", WhiteHouse),
     ], s_speakers);
 
     [Theory]
@@ -62,6 +65,7 @@ public sealed class OfficeDirectoryTests
     [InlineData("What did the White House press secretary say about inflation?", "Jen Psaki")]
     [InlineData("What did the chair of the White House Council of Economic Advisors say about jobs?", "Cecilia Rouse")]
     [InlineData("According to the White House national security adviser, what did Russia want?", "Jake Sullivan")]
+    [InlineData("What did the White House COVID-19 response coordinator say about boosters?", "Ashish Jha")]
     public void AnOfficeNamesWhoHeldItWhateverTheWording(string query, string name)
     {
         Assert.Equal([name], Assert.Single(s_offices.Find(query)).Names);
