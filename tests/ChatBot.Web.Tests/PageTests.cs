@@ -69,6 +69,35 @@ public sealed partial class PageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_quote_relaying_someone_elses_words_says_so_on_its_card_and_no_other_card_does()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/?q=war+with+North+Korea&source=samples");
+        var api = await web.PostJsonAsync("/api/search", new { query = "war with North Korea", source = "samples" });
+        var results = api.GetProperty("results").EnumerateArray().ToList();
+        var cards = page.Locator("article.card");
+        Assert.Equal(results.Count, await cards.CountAsync());
+        Assert.Contains(results, r => r.GetProperty("relayed").GetArrayLength() > 0);
+        for (int i = 0; i < results.Count; i++)
+        {
+            var note = cards.Nth(i).Locator("p.relayed");
+            if (results[i].GetProperty("relayed").GetArrayLength() == 0)
+            {
+                Assert.Equal(0, await note.CountAsync());
+                continue;
+            }
+
+            // Mattis's words ("He said that ...") relayed by Lavrov: the note says they are not the speaker's own.
+            var text = (await note.TextContentAsync())!;
+            Assert.StartsWith("Relays ", text, StringComparison.Ordinal);
+            Assert.Contains("not Sergey Lavrov's own", text, StringComparison.Ordinal);
+            Assert.Equal("note", await note.GetAttributeAsync("role"));
+        }
+
+        await WebFixture.ScreenshotAsync(page, "relayed");
+    }
+
+    [Fact]
     public async Task Open_in_transcript_highlights_exactly_the_quote_and_scrolls_to_it()
     {
         var page = await web.NewPageAsync();

@@ -7,8 +7,8 @@ using ChatBot.Text;
 namespace ChatBot.Web;
 
 /// <summary>
-/// One quote as a card: the verbatim words in the reader's paragraphs, its <see cref="Citation"/> (who, then date,
-/// place and event), the question it answers (collapsed), links and copy buttons.
+/// One quote as a card: the verbatim words in the reader's paragraphs, a note when they relay someone else's words, its
+/// <see cref="Citation"/> (who, then date, place and event), the question it answers (collapsed), links and copy buttons.
 /// </summary>
 internal static class QuoteCard
 {
@@ -27,6 +27,8 @@ internal static class QuoteCard
         html.Add($"“");
         VerbatimHtml.Add(html, q.Text, 0, q.Text.Length, DisplayText.Paragraphs(q.Text));
         html.Add($"”</blockquote>");
+        // Someone else's words inside the quote, said under it so they are not read as the speaker's (one wording, RelayedNote).
+        if (RelayedNote.For(q) is { } relayed) html.Add($"""<p class="relayed" role="note">{relayed}</p>""");
         html.Add($"""<p class="who"><strong>{citation.Speaker}</strong>""");
         if (citation.Post is { } post) html.Add($", {post}");
         if (q.Role == SpeakerRole.Question) html.Add($""" <span class="role">(journalist's question)</span>""");
