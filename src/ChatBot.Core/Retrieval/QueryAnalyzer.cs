@@ -222,7 +222,11 @@ public static partial class QueryAnalyzer
         var topic = string.Join(' ', topicWords);
         // For people, the topic as they wrote it ("a new reset with Trump"), when no filter words sit inside it.
         bool asWritten = first >= 0 && !masked.AsSpan(first, last - first).Contains(true);
+        // A quotation the topic opens is closed in it ("rocket man" keeps its closing mark).
+        if (asWritten && last < query.Length && query[last] is '"' or '”' or '’' && Unclosed(query[first..last], query[last])) last++;
         var display = asWritten ? query[first..last] : topic;
+        // "How did Ri Yong Ho respond to Trump calling ...": the lead reads "Ri Yong Ho on Trump calling ...".
+        if (LeadingReportingVerbRegex().Match(display) is { Success: true } opening && opening.Length < display.Length) display = display[opening.Length..];
         return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display, TopicAsWritten = asWritten, Places = foundPlaces.Count > 0 ? foundPlaces : null };
     }
 
@@ -258,6 +262,14 @@ public static partial class QueryAnalyzer
         return int.MaxValue;
     }
 
+    /// <summary>Whether <paramref name="text"/> opens a quotation that <paramref name="close"/> would close.</summary>
+    private static bool Unclosed(string text, char close) => close switch
+    {
+        '"' => text.Count(c => c == '"') % 2 == 1,
+        '”' => text.Count(c => c == '“') > text.Count(c => c == '”'),
+        _ => text.Count(c => c == '‘') > text.Count(c => c == '’'),
+    };
+
     /// <summary>A framing word inside a capitalised name ("the United States", "Secretary of State") is not framing.</summary>
     private static bool IsPartOfName(string query, Match m)
     {
@@ -277,8 +289,14 @@ public static partial class QueryAnalyzer
     private static partial Regex SubjectAfterRegex();
 
     // Verbs that follow the person whose words are asked about, kept in the topic (see FramingAnchor).
-    [GeneratedRegex(@"\b(?:respond(?:s|ed)?|repl(?:y|ies|ied)|react(?:s|ed)?|answer(?:s|ed)?|propos(?:e|es|ed)|warn(?:s|ed)?|urg(?:e|es|ed)|promis(?:e|es|ed)|suggest(?:s|ed)?|explain(?:s|ed)?|admit(?:s|ted)?|insist(?:s|ed)?|den(?:y|ies|ied)|acknowledg(?:e|es|ed)|announc(?:e|es|ed)|prais(?:e|es|ed)|critici[sz](?:e|es|ed)|condemn(?:s|ed)?|accus(?:e|es|ed)|blam(?:e|es|ed)|defend(?:s|ed)?|dismiss(?:es|ed)?|reject(?:s|ed)?|welcom(?:e|es|ed)|predict(?:s|ed)?|pledg(?:e|es|ed)|vow(?:s|ed)?|demand(?:s|ed)?|ask(?:s|ed)?|interpret(?:s|ed)?|conced(?:e|es|ed)|agree(?:s|d)?|confirm(?:s|ed)?|reveal(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|recall(?:s|ed)?|call(?:s|ed)?\s+for)\b", RegexOptions.IgnoreCase)]
+    private const string ReportingVerbs = @"(?:respond(?:s|ed)?|repl(?:y|ies|ied)|react(?:s|ed)?|answer(?:s|ed)?|propos(?:e|es|ed)|warn(?:s|ed)?|urg(?:e|es|ed)|promis(?:e|es|ed)|suggest(?:s|ed)?|explain(?:s|ed)?|admit(?:s|ted)?|insist(?:s|ed)?|den(?:y|ies|ied)|acknowledg(?:e|es|ed)|announc(?:e|es|ed)|prais(?:e|es|ed)|critici[sz](?:e|es|ed)|condemn(?:s|ed)?|accus(?:e|es|ed)|blam(?:e|es|ed)|defend(?:s|ed)?|dismiss(?:es|ed)?|reject(?:s|ed)?|welcom(?:e|es|ed)|predict(?:s|ed)?|pledg(?:e|es|ed)|vow(?:s|ed)?|demand(?:s|ed)?|ask(?:s|ed)?|interpret(?:s|ed)?|conced(?:e|es|ed)|agree(?:s|d)?|confirm(?:s|ed)?|reveal(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|recall(?:s|ed)?|call(?:s|ed)?\s+for)";
+
+    [GeneratedRegex(@"\b" + ReportingVerbs + @"\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReportingVerbRegex();
+
+    // A verb of responding that opens the topic as written, with its preposition: the question's, not the subject's.
+    [GeneratedRegex(@"^" + ReportingVerbs + @"(?:\s+(?:to|for|on|about|that|with|against))?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingReportingVerbRegex();
 
     // Framing that introduces the speaker rather than follows them ("according to Lavrov", "tell me what Lavrov said").
     [GeneratedRegex(@"^(?:according\s+to|(?:tell|show|give|find|get)\s+(?:me|us)\b)", RegexOptions.IgnoreCase)]

@@ -276,6 +276,8 @@ public sealed class RelayedSpeech
         if (last is "my" or "our") return new Speaker(SpeakerKind.Self);
         if (last is "your") return new Speaker(SpeakerKind.Listener);
         if (!last.EndsWith("’s") && !last.EndsWith("'s") && !last.EndsWith("s’")) return null;
+        // "responded to Trump’s statement:", "commented on his words:": what is answered, not whose words follow.
+        if (tokens.Count > 1 && text.AsSpan(tokens[^2].Start, tokens[^2].End - tokens[^2].Start) is "to" or "on" or "about") return null;
         return SpeakerPhrase.Before(text, windowStart, tokens[^1].End + 1) is { IsOther: true } s ? s : null;
     }
 

@@ -180,6 +180,7 @@ public sealed class QueryAnalyzerNameTests
         Assert.Equal(["Ri Yong Ho"], q.Speakers);
         Assert.Contains("Trump", q.Topic);
         Assert.Contains("respond", q.Topic);
+        Assert.Equal("Trump calling his leader \"rocket man\"", q.DisplayTopic);
     }
 
     [Fact]

@@ -132,4 +132,14 @@ public sealed class RelayedSpeechTests
         Assert.All(spans.Zip(spans.Skip(1)), pair => Assert.True(pair.First.End <= pair.Second.Start));
         Assert.All(spans, s => Assert.True(s.End <= passage.Length));
     }
+
+    [Fact]
+    public void Words_said_in_response_to_someones_statement_are_not_attributed_to_them()
+    {
+        const string text = "Our respected Supreme Leader Comrade Kim Jong Un responded to Trump’s statement: “I will make the man holding the prerogative of the supreme command in the United States pay dearly for his speech.”";
+        var span = Assert.Single(Find(text));
+        Assert.StartsWith("I will make the man", span.Text.TrimStart('“'));
+        Assert.NotEqual("Trump", span.Source);
+        Assert.Contains("Kim Jong Un", span.Source);
+    }
 }
