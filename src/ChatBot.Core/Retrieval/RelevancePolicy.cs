@@ -175,10 +175,8 @@ public static class RelevanceFeatures
     private static readonly Dictionary<string, int> s_index = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
 
     /// <summary>The position of a feature in <see cref="Names"/>.</summary>
-    public static int Index(string name)
-    {
-        return s_index.TryGetValue(name, out var i) ? i : throw new ArgumentException($"No relevance feature is called {name}.", nameof(name));
-    }
+    public static int Index(string name) =>
+        s_index.TryGetValue(name, out var i) ? i : throw new ArgumentException($"No relevance feature is called {name}.", nameof(name));
 
     /// <summary>The feature vector of one result.</summary>
     /// <param name="best">The best similarity, passage coverage and keyword score among the passages judged (how good the question's best answer is).</param>

@@ -30,6 +30,7 @@ public sealed class SpeakerDirectory
     private readonly Dictionary<string, List<string>> _byWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _wordsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byFullName = new(StringComparer.Ordinal);
 
     /// <summary>Builds the directory from the store's speaker list.</summary>
@@ -46,6 +47,7 @@ public sealed class SpeakerDirectory
             var distinctive = words.Where(w => !s_genericWords.Contains(w) && w.Length >= 2).ToList();
             if (distinctive.Count == 0) continue;
             _wordsOf[s.Name] = distinctive;
+            _order[s.Name] = _order.Count;
             foreach (var w in distinctive) Add(_byWord, w, s.Name);
             foreach (var surname in words.Count >= 3 ? [words[^1], words[^2]] : new[] { words[^1] })
             {
@@ -77,7 +79,7 @@ public sealed class SpeakerDirectory
     public IReadOnlyList<string>? Match(IReadOnlyList<string> typed)
     {
         // In the directory's order (the store lists the most frequent speakers first), whatever the typed order.
-        var candidates = _wordsOf.Keys.Where(n => typed.Any(t => _byWord.GetValueOrDefault(t)?.Contains(n) == true)).ToList();
+        var candidates = typed.SelectMany(t => _byWord.GetValueOrDefault(t) ?? []).Distinct().OrderBy(n => _order[n]).ToList();
         int best = 0;
         var chosen = new List<string>();
         foreach (var name in candidates)

@@ -82,7 +82,8 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
 
         var final = LogisticRegression.Fit(scored.Select(r => r.Features).ToList(), scored.Select(r => r.Gold).ToList(), lambda);
         var finalGate = LogisticRegression.Fit(questions.Select(q => q.Features).ToList(), questions.Select(q => q.Answerable).ToList(), questionLambda);
-        var fitted = Model(RelevanceFeatures.Names, final.Mean, final.Scale, final.Weights, final.Bias, PassageThreshold(rows, outOfFold).Threshold);
+        var (passageThreshold, byPassage) = PassageThreshold(rows, outOfFold);
+        var fitted = Model(RelevanceFeatures.Names, final.Mean, final.Scale, final.Weights, final.Bias, passageThreshold);
         var fittedGate = Model(AnswerabilityFeatures.Names, finalGate.Mean, finalGate.Scale, finalGate.Weights, finalGate.Bias, threshold);
         var gate = questions.ToDictionary(q => q.QuestionId, q => q.HasResults && gateOutOfFold[q.QuestionId] >= threshold);
         var bySet = rows.GroupBy(r => r.Set).ToDictionary(g => g.Key, g => Score(g.ToList(), outOfFold, gate));
@@ -108,7 +109,6 @@ public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestio
             report.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {s.Questions} | {s.FalseRefusals}/{s.Answerable} ({s.FalseRefusalRate:P0}) | {s.RefusedUnanswerable}/{s.Unanswerable} ({s.RefusalAccuracy:P0}) | {s.AnswerRecall:F3} | {s.RecallAtLimit:F3} | {unranked.RecallAtLimit:F3} |");
         }
 
-        var (passageThreshold, byPassage) = PassageThreshold(rows, outOfFold);
         report.AppendLine(CultureInfo.InvariantCulture, $"for comparison, refusing when no passage reaches a threshold ({passageThreshold:F2}, chosen the same way): false refusals {byPassage.FalseRefusals}/{byPassage.Answerable}, unanswerable refused {byPassage.RefusedUnanswerable}/{byPassage.Unanswerable}, answer recall {byPassage.AnswerRecall:F3}");
 
         // Each set scored by models fitted on the other sets alone (the closest to questions nobody tuned on).
