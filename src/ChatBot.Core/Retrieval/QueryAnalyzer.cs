@@ -225,8 +225,6 @@ public static partial class QueryAnalyzer
         // A quotation the topic opens is closed in it ("rocket man" keeps its closing mark).
         if (asWritten && last < query.Length && query[last] is '"' or '”' or '’' && Unclosed(query[first..last], query[last])) last++;
         var display = asWritten ? query[first..last] : topic;
-        // "How did Ri Yong Ho respond to Trump calling ...": the lead reads "Ri Yong Ho on Trump calling ...".
-        if (LeadingReportingVerbRegex().Match(display) is { Success: true } opening && opening.Length < display.Length) display = display[opening.Length..];
         return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display, TopicAsWritten = asWritten, Places = foundPlaces.Count > 0 ? foundPlaces : null };
     }
 
@@ -261,6 +259,13 @@ public static partial class QueryAnalyzer
 
         return int.MaxValue;
     }
+
+    /// <summary>
+    /// The topic as a lead shows it: without a verb of responding that opens it ("respond to Trump calling ..." reads
+    /// "Trump calling ..."). Only for display: the search reads the verb, since the passage may use it.
+    /// </summary>
+    public static string LeadTopic(string displayTopic) =>
+        LeadingReportingVerbRegex().Match(displayTopic) is { Success: true } opening && opening.Length < displayTopic.Length ? displayTopic[opening.Length..] : displayTopic;
 
     /// <summary>Whether <paramref name="text"/> opens a quotation that <paramref name="close"/> would close.</summary>
     private static bool Unclosed(string text, char close) => close switch

@@ -180,7 +180,8 @@ public sealed class QueryAnalyzerNameTests
         Assert.Equal(["Ri Yong Ho"], q.Speakers);
         Assert.Contains("Trump", q.Topic);
         Assert.Contains("respond", q.Topic);
-        Assert.Equal("Trump calling his leader \"rocket man\"", q.DisplayTopic);
+        Assert.Equal("respond to Trump calling his leader \"rocket man\"", q.DisplayTopic);
+        Assert.Equal("Trump calling his leader \"rocket man\"", QueryAnalyzer.LeadTopic(q.DisplayTopic));
     }
 
     [Fact]
