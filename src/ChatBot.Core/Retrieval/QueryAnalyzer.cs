@@ -158,7 +158,8 @@ public static partial class QueryAnalyzer
             if (speakers.Match(run.Select(Folded).ToList()) is not { } names) continue;
             var held = run.Where(i => speakers.Holds(names, Folded(i))).ToList();
             if (held.Count == 1 && NamesSomeoneElse(held[0] + 1)) continue;
-            int from0 = words[held[0]].Start, to0 = words[held[^1]].Start + words[held[^1]].Length;
+            // A run ending in the surname is one name, given names the store does not spell included ("Anthony Fauci" for "Dr. Fauci").
+            int from0 = words[held[^1] == run[^1] ? run[0] : held[0]].Start, to0 = words[held[^1]].Start + words[held[^1]].Length;
             mentions.Add(new NameMention(names, from0, to0 - from0));
             w = held[^1];
         }
@@ -179,10 +180,14 @@ public static partial class QueryAnalyzer
         int anchor = FramingAnchor(query, blocked, mentions.Count > 0 ? mentions.Min(m => m.Index) : int.MaxValue);
         // Named after "according to" or "by", a person is the one whose words are meant, and the others named are topic.
         var attributed = mentions.Where(m => SubjectAfterRegex().IsMatch(query.AsSpan(0, m.Index))).ToList();
+        // A clause before the verb's own ("Asked whether Biden was pleased ..., how did Brian Deese respond") names the
+        // topic; the subject is in the verb's clause when anyone is named there.
+        int clause = anchor == int.MaxValue ? -1 : ClauseStart(query, quoted, anchor);
+        if (!mentions.Any(m => m.Index >= clause && m.Index < anchor)) clause = -1;
         var found = new List<string>();
         foreach (var mention in mentions.OrderBy(m => m.Index))
         {
-            bool subject = attributed.Count > 0 ? attributed.Contains(mention) : mention.Index < anchor;
+            bool subject = attributed.Count > 0 ? attributed.Contains(mention) : mention.Index < anchor && mention.Index >= clause;
             if (!subject && found.Count == 0 && !mentions.Any(m => m.Index < anchor)) subject = anchor == int.MaxValue;
             if (!subject) continue;
             foreach (var n in mention.Names) if (!found.Contains(n)) found.Add(n);
@@ -258,6 +263,17 @@ public static partial class QueryAnalyzer
         }
 
         return int.MaxValue;
+    }
+
+    /// <summary>Where the clause holding <paramref name="index"/> starts: after the last comma, semicolon, colon or dash before it, outside quotations.</summary>
+    private static int ClauseStart(string query, bool[] quoted, int index)
+    {
+        for (int i = Math.Min(index, query.Length) - 1; i >= 0; i--)
+        {
+            if (!quoted[i] && query[i] is ',' or ';' or ':' or '—' or '–') return i + 1;
+        }
+
+        return 0;
     }
 
     /// <summary>

@@ -80,21 +80,26 @@ public sealed class SpeakerDirectory
     {
         // In the directory's order (the store lists the most frequent speakers first), whatever the typed order.
         var candidates = typed.SelectMany(t => _byWord.GetValueOrDefault(t) ?? []).Distinct().OrderBy(n => _order[n]).ToList();
-        int best = 0;
+        (int Words, bool Surname) best = (0, false);
         var chosen = new List<string>();
         foreach (var name in candidates)
         {
             var words = _wordsOf[name];
-            int score = typed.Count(t => words.Any(w => SameWord(w, t)));
-            bool valid = score >= 2 || (score == 1 && typed.Any(t => _bySurname.TryGetValue(t, out var holders) && holders.Contains(name)));
-            if (!valid || score < best) continue;
-            if (score > best) chosen.Clear();
+            int count = typed.Count(t => words.Any(w => SameWord(w, t)));
+            bool valid = count >= 2 || (count == 1 && typed.Any(t => IsSurnameOf(t, name)));
+            // Among names holding as many of the words, the one whose surname the run ends with: "Anthony Fauci" is
+            // Dr. Fauci, not Mark Anthony Brantley.
+            var score = (count, IsSurnameOf(typed[^1], name));
+            if (!valid || score.CompareTo(best) < 0) continue;
+            if (score.CompareTo(best) > 0) chosen.Clear();
             best = score;
             chosen.Add(name);
         }
 
         return chosen.Count > 0 ? chosen : null;
     }
+
+    private bool IsSurnameOf(string typed, string name) => _bySurname.TryGetValue(typed, out var holders) && holders.Contains(name);
 
     /// <summary>Whether a typed word of a run is one of <see cref="Match"/>'s chosen names' words.</summary>
     public bool Holds(IReadOnlyList<string> names, string typed) => names.Any(n => _wordsOf.TryGetValue(n, out var words) && words.Any(w => SameWord(w, typed)));
