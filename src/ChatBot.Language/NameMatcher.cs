@@ -13,7 +13,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
 {
     private const int MaxCachedNames = 100_000;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[], string[])> _names = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[], string[], string[])> _names = new(StringComparer.Ordinal);
 
     // Case endings of Russian nouns and adjectives (longest first); a name is tried as written and without each.
     internal static readonly string[] CaseEndings =
@@ -57,7 +57,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
                 continue;
             }
 
-            var (words, keys) = Parts(name);
+            var (words, keys, spoken) = Parts(name);
             for (var w = 0; w < words.Length; w++)
             {
                 var key = keys[w];
@@ -69,7 +69,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
                 var allowed = key.Length >= minLengthForEdits ? maxEditDistance : 0;
                 foreach (var candidate in candidates)
                 {
-                    var distance = Distance(candidate, key, allowed);
+                    var distance = Math.Min(Distance(candidate, key, allowed), Distance(candidate, spoken[w], allowed));
                     if (distance > allowed)
                     {
                         continue;
@@ -107,7 +107,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
     }
 
     // Known names come back on every question: their words and skeletons are kept (bounded; cleared when full).
-    private (string[] Words, string[] Keys) Parts(string name)
+    private (string[] Words, string[] Keys, string[] SpokenKeys) Parts(string name)
     {
         if (_names.TryGetValue(name, out var parts))
         {
@@ -120,9 +120,32 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
         }
 
         var words = name.Split([' ', '-', '\u00A0'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        parts = (words, words.Select(Key).ToArray());
+        parts = (words, words.Select(Key).ToArray(), words.Select(w => Key(AsSpoken(w))).ToArray());
         _names[name] = parts;
         return parts;
+    }
+
+    /// <summary>
+    /// An English name as Russian writes what it sounds like: a vowel before one consonant and a silent final "e" says its
+    /// name ("Bates" is Бейтс, "Jake" Джейк, "Price" Прайс, "Rose" Роуз), and a final "ce" is an "s".
+    /// </summary>
+    internal static string AsSpoken(string latin)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(latin, @"^(?<stem>.*[^aeiouy])(?<v>[aiou])(?<c>[bcdfgklmnprstvz])e(?<s>s?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!m.Success)
+        {
+            return latin;
+        }
+
+        var vowel = char.ToLowerInvariant(m.Groups["v"].Value[0]) switch
+        {
+            'a' => "ei",
+            'i' => "ai",
+            'o' => "ou",
+            _ => "yu",
+        };
+        var consonant = m.Groups["c"].Value.ToLowerInvariant() is "c" ? "s" : m.Groups["c"].Value;
+        return m.Groups["stem"].Value + vowel + consonant + m.Groups["s"].Value;
     }
 
     /// <summary>The spelling skeleton of a Latin word (see the class summary).</summary>
@@ -138,7 +161,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
         }
 
         var s = folded.ToString()
-            .Replace("tch", "ch", StringComparison.Ordinal).Replace("sch", "sh", StringComparison.Ordinal)
+            .Replace("dzh", "j", StringComparison.Ordinal).Replace("tch", "ch", StringComparison.Ordinal).Replace("sch", "sh", StringComparison.Ordinal)
             .Replace("ph", "f", StringComparison.Ordinal).Replace("ck", "k", StringComparison.Ordinal)
             .Replace("kh", "h", StringComparison.Ordinal).Replace("x", "ks", StringComparison.Ordinal)
             .Replace("tz", "z", StringComparison.Ordinal).Replace("ts", "z", StringComparison.Ordinal)

@@ -5,7 +5,7 @@ public sealed class NameMatcherTests
     private static readonly string[] s_speakers =
     [
         "Sergey Lavrov", "Joe Biden", "Jen Psaki", "Volodymyr Zelensky", "Vladimir Putin", "Philip Joseph Pierre",
-        "Karine Jean-Pierre", "Olaf Scholz", "Antonio Guterres",
+        "Karine Jean-Pierre", "Olaf Scholz", "Antonio Guterres", "Andrew Bates", "Ned Price", "Jake Sullivan",
     ];
 
     private readonly NameMatcher _matcher = new(new LanguageOptions());
@@ -23,6 +23,10 @@ public sealed class NameMatcherTests
     [InlineData("Зеленского", "Volodymyr Zelensky")]
     [InlineData("Шольц", "Olaf Scholz")]
     [InlineData("Шольцем", "Olaf Scholz")]
+    [InlineData("Бейтса", "Andrew Bates")]
+    [InlineData("Прайс", "Ned Price")]
+    [InlineData("Джейк", "Jake Sullivan")]
+    [InlineData("Джен", "Jen Psaki")]
     public void CyrillicNamesInAnyCaseMatchTheKnownLatinSpelling(string cyrillic, string expected)
     {
         Assert.Equal(expected, _matcher.MatchName(cyrillic, s_speakers));

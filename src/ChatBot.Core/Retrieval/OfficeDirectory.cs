@@ -138,7 +138,7 @@ public sealed partial class OfficeDirectory
         }
 
         int start = words[first].Start, end = words[last].Start + words[last].Length;
-        return [new NameMention(names, start, end - start)];
+        return [new NameMention(names, start, end - start) { IsOffice = true }];
     }
 
     /// <summary>
@@ -372,4 +372,8 @@ public sealed partial class OfficeDirectory
 }
 
 /// <summary>A person named in a query, by name or by office: the stored names and where the words stand.</summary>
-public sealed record NameMention(IReadOnlyList<string> Names, int Index, int Length);
+public sealed record NameMention(IReadOnlyList<string> Names, int Index, int Length)
+{
+    /// <summary>Whether the mention is an office ("Russia's foreign minister") rather than a name.</summary>
+    public bool IsOffice { get; init; }
+}

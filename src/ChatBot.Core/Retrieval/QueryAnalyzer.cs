@@ -164,6 +164,19 @@ public static partial class QueryAnalyzer
             w = held[^1];
         }
 
+        // An office right before a name is that person's title ("deputy press secretary Andrew Bates", "Press Secretary
+        // Jen Psaki"): the name says who, not everyone who held the office.
+        var titles = mentions.Where(o => o.IsOffice).Select(o => (Office: o, Name: mentions.FirstOrDefault(n => !n.IsOffice && TitleOf(o, n)))).Where(t => t.Name is not null).ToList();
+        foreach (var (office, _) in titles) mentions.Remove(office);
+
+        bool TitleOf(NameMention office, NameMention name)
+        {
+            int end = office.Index + office.Length;
+            if (name.Index < end) return false;
+            var gap = query[end..name.Index];
+            return gap.All(c => char.IsWhiteSpace(c) || c == ',') || (LexicalAnalyzer.WordSpans(gap).Count() <= 3 && LexicalAnalyzer.WordSpans(gap).All(w => char.IsUpper(gap[w.Start])));
+        }
+
         // A surname followed at once by another capitalised word that is no name here is part of another person's
         // name ("George Orwell" is not Yosiwo George).
         bool NamesSomeoneElse(int next) =>
@@ -192,6 +205,7 @@ public static partial class QueryAnalyzer
             if (!subject) continue;
             foreach (var n in mention.Names) if (!found.Contains(n)) found.Add(n);
             Mask(mention.Index, mention.Length);
+            foreach (var (office, _) in titles.Where(t => t.Name == mention)) Mask(office.Index, office.Length);
         }
 
         var foundPlaces = new List<string>();

@@ -104,6 +104,18 @@ public sealed class OfficeDirectoryTests
         Assert.Contains("Putin", named.Topic);
     }
 
+    [Theory]
+    [InlineData("What did the White House press secretary, Jen Psaki, say about inflation?")]
+    [InlineData("What did Russia's foreign minister Igor Ivanov say about NATO?")]
+    public void AnOfficeRightBeforeANameIsThatPersonsTitle(string query)
+    {
+        var q = QueryAnalyzer.Analyze(query, s_speakers, offices: s_offices);
+        var named = query.Contains("Psaki", StringComparison.Ordinal) ? "Jen Psaki" : "Igor Ivanov";
+        Assert.Equal([named], q.Speakers);
+        Assert.DoesNotContain("secretary", q.Topic, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("minister", q.Topic, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static DocumentInfo Doc(string title, string? url = null) =>
         new() { Id = title.GetHashCode().ToString("x"), Title = title, Source = "x.txt", Format = "test", Url = url };
 }
