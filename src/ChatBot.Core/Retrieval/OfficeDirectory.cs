@@ -81,6 +81,7 @@ public sealed partial class OfficeDirectory
         ("federal minister for foreign affairs", "foreignminister"), ("foreign minister", "foreignminister"),
         ("foreign affairs minister", "foreignminister"), ("foreign secretary", "foreignminister"), ("top diplomat", "foreignminister"),
         ("chief diplomat", "foreignminister"), ("secretary of state", "foreignminister"), ("minister for foreign", "foreignminister"),
+        ("secretary for relations with states", "foreignminister"),
         ("permanent representative", "unrepresentative"), ("un representative", "unrepresentative"), ("un ambassador", "unrepresentative"),
         ("ambassador to the united nations", "unrepresentative"), ("ambassador to the un", "unrepresentative"),
         ("representative to the united nations", "unrepresentative"), ("representative to the un", "unrepresentative"),

@@ -66,6 +66,7 @@ public sealed class OfficeDirectoryTests
     [InlineData("What did the chair of the White House Council of Economic Advisors say about jobs?", "Cecilia Rouse")]
     [InlineData("According to the White House national security adviser, what did Russia want?", "Jake Sullivan")]
     [InlineData("What did the White House COVID-19 response coordinator say about boosters?", "Ashish Jha")]
+    [InlineData("What did the Vatican's foreign minister say about disarmament?", "Paul Richard Gallagher")]
     public void AnOfficeNamesWhoHeldItWhateverTheWording(string query, string name)
     {
         Assert.Equal([name], Assert.Single(s_offices.Find(query)).Names);
