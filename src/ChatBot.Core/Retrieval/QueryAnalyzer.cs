@@ -158,8 +158,13 @@ public static partial class QueryAnalyzer
             if (speakers.Match(run.Select(Folded).ToList()) is not { } names) continue;
             var held = run.Where(i => speakers.Holds(names, Folded(i))).ToList();
             if (held.Count == 1 && NamesSomeoneElse(held[0] + 1)) continue;
-            // A run ending in the surname is one name, given names the store does not spell included ("Anthony Fauci" for "Dr. Fauci").
-            int from0 = words[held[^1] == run[^1] ? run[0] : held[0]].Start, to0 = words[held[^1]].Start + words[held[^1]].Length;
+            // A run ending in the surname is one name, given names the store does not spell included ("Anthony Fauci" for
+            // "Dr. Fauci"), as is a capitalised word right before a surname the store keeps alone ("Rochelle Walensky" for
+            // "Dr. Walensky"; before "Hussein" of "Abdullah II ibn Al Hussein", "Saddam" stays), and an honorific before it all ("Dr. Anthony Fauci").
+            int opening = held[^1] == run[^1] ? run[0] : held[0];
+            if (opening == held[0] && held.Count == 1 && speakers.SurnameOnly(names) && opening > 0 && IsGivenName(opening - 1)) opening--;
+            if (opening > 0 && Honorific(opening - 1)) opening--;
+            int from0 = words[opening].Start, to0 = words[held[^1]].Start + words[held[^1]].Length;
             mentions.Add(new NameMention(names, from0, to0 - from0));
             w = held[^1];
         }
@@ -184,6 +189,14 @@ public static partial class QueryAnalyzer
             && !LexicalAnalyzer.StopWords.Contains(Folded(next)) && !FramingRegex().IsMatch(query.Substring(words[next].Start, words[next].Length))
             && !ReportingVerbRegex().IsMatch(query.Substring(words[next].Start, words[next].Length));
 
+        // A capitalised word right before, that is no common word nor anyone's name ("Did", "Has" are common words).
+        bool IsGivenName(int i) =>
+            !Unavailable(i) && char.IsUpper(query[words[i].Start]) && !LexicalAnalyzer.StopWords.Contains(Folded(i)) && !speakers.IsNameWord(Folded(i))
+            && string.IsNullOrWhiteSpace(query[(words[i].Start + words[i].Length)..words[i + 1].Start]) && !FramingRegex().IsMatch(query.Substring(words[i].Start, words[i].Length))
+            && !ReportingVerbRegex().IsMatch(query.Substring(words[i].Start, words[i].Length));
+
+        bool Honorific(int i) => !Unavailable(i) && Folded(i) is "dr" or "mr" or "mrs" or "ms" or "prof" or "sir" or "dame";
+
         bool Unavailable(int i) => blocked[words[i].Start] || mentions.Any(m => words[i].Start >= m.Index && words[i].Start < m.Index + m.Length);
         string Folded(int i) => LexicalAnalyzer.Fold(query.AsSpan(words[i].Start, words[i].Length));
 
@@ -191,6 +204,12 @@ public static partial class QueryAnalyzer
         // say", "How did Iran's president describe"), after "according to" or "by"; named after it, they are the topic
         // ("what did Lavrov say about the American president's address").
         int anchor = FramingAnchor(query, blocked, mentions.Count > 0 ? mentions.Min(m => m.Index) : int.MaxValue);
+        // With no verb, "Lavrov on Trump" and "Psaki about inflation" name the speaker before the preposition.
+        if (anchor == int.MaxValue)
+        {
+            anchor = mentions.OrderBy(m => m.Index).Select(m => OnAfterRegex().Match(query, m.Index + m.Length)).FirstOrDefault(m => m.Success)?.Index ?? int.MaxValue;
+        }
+
         // Named after "according to" or "by", a person is the one whose words are meant, and the others named are topic.
         var attributed = mentions.Where(m => SubjectAfterRegex().IsMatch(query.AsSpan(0, m.Index))).ToList();
         // A clause before the verb's own ("Asked whether Biden was pleased ..., how did Brian Deese respond") names the
@@ -314,6 +333,10 @@ public static partial class QueryAnalyzer
         var previous = before[(space + 1)..];
         return previous.Length > 0 && (char.IsUpper(previous[0]) || previous is "of");
     }
+
+    // "on" or "about" right after a name ("Lavrov on Trump").
+    [GeneratedRegex(@"\G['’]?s?\s+(?:on|about)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex OnAfterRegex();
 
     // Text in quotation marks: “...”, "...", ‘...’, or '...' opened after a space.
     [GeneratedRegex(@"“[^”]{2,300}”|""[^""]{2,300}""|‘[^’]{2,300}’|(?<=^|\s)'[^']{2,300}'(?=\W|$)")]

@@ -24,6 +24,9 @@ public sealed class SpeakerDirectory
         "one", "two", "three", "four", "five", "six", "first", "second", "third",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Generational suffixes: "Joseph R. Biden, Jr" is found by "Biden".
+    private static readonly FrozenSet<string> s_suffixes = new[] { "jr", "sr", "ii", "iii", "iv" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Two spellings of one given name share at least this many first letters ("Sergey", "Sergei").</summary>
     private const int SpellingPrefix = 4;
 
@@ -87,9 +90,11 @@ public sealed class SpeakerDirectory
             var words = _wordsOf[name];
             int count = typed.Count(t => words.Any(w => SameWord(w, t)));
             bool valid = count >= 2 || (count == 1 && typed.Any(t => IsSurnameOf(t, name)));
-            // Among names holding as many of the words, the one whose surname the run ends with: "Anthony Fauci" is
-            // Dr. Fauci, not Mark Anthony Brantley.
-            var score = (count, IsSurnameOf(typed[^1], name));
+            // Among names holding as many of the words, those found by a surname: the run ends with one, or holds the
+            // name's last word. "Anthony Fauci" is Dr. Fauci, not Mark Anthony Brantley; "Lavrov Trump" is both; "Morales"
+            // is Evo Morales Ayma and Jimmy Morales.
+            var last = words.Last(w => !s_suffixes.Contains(w) || w == words[0]);
+            var score = (count, IsSurnameOf(typed[^1], name) || typed.Any(t => SameWord(last, t)));
             if (!valid || score.CompareTo(best) < 0) continue;
             if (score.CompareTo(best) > 0) chosen.Clear();
             best = score;
@@ -98,6 +103,9 @@ public sealed class SpeakerDirectory
 
         return chosen.Count > 0 ? chosen : null;
     }
+
+    /// <summary>Whether one of <paramref name="names"/> is kept by its surname alone ("Dr. Walensky", "Ambassador Tai").</summary>
+    public bool SurnameOnly(IReadOnlyList<string> names) => names.Any(n => _wordsOf.TryGetValue(n, out var words) && words.Count == 1);
 
     private bool IsSurnameOf(string typed, string name) => _bySurname.TryGetValue(typed, out var holders) && holders.Contains(name);
 

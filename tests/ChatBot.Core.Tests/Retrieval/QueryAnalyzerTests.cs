@@ -118,7 +118,7 @@ public sealed class QueryAnalyzerTests
 
 public sealed class QueryAnalyzerNameTests
 {
-    private static readonly SpeakerDirectory s_speakers = new([
+    private static readonly SpeakerSummary[] s_summaries = [
         new SpeakerSummary("Sigmar Gabriel", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("Gabriel Boric Font", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("Jimmy Morales", SpeakerRole.Principal, 10, 1),
@@ -137,7 +137,11 @@ public sealed class QueryAnalyzerNameTests
         new SpeakerSummary("Mark Anthony Brantley", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("Brian Deese", SpeakerRole.Principal, 10, 1),
         new SpeakerSummary("President Biden", SpeakerRole.Principal, 10, 1),
-    ]);
+        new SpeakerSummary("Dr. Walensky", SpeakerRole.Principal, 10, 1),
+        new SpeakerSummary("Abdullah II ibn Al Hussein", SpeakerRole.Principal, 10, 1),
+    ];
+
+    private static readonly SpeakerDirectory s_speakers = new(s_summaries);
 
     [Theory]
     [InlineData("How did Lavrov use George Orwell's Animal Farm in his General Assembly speech?", "Sergey Lavrov", "George")]
@@ -190,6 +194,27 @@ public sealed class QueryAnalyzerNameTests
         Assert.Contains("respond", q.Topic);
         Assert.Equal("respond to Trump calling his leader \"rocket man\"", q.DisplayTopic);
         Assert.Equal("Trump calling his leader \"rocket man\"", QueryAnalyzer.LeadTopic(q.DisplayTopic));
+    }
+
+    [Theory]
+    [InlineData("What did Rochelle Walensky say about masks?", "Dr. Walensky", "masks")]
+    [InlineData("In June 2022, how did Dr. Anthony Fauci describe his recovery?", "Dr. Fauci", "recovery")]
+    [InlineData("Lavrov on Trump", "Sergey Lavrov", "Trump")]
+    [InlineData("Psaki about Trump", "Jen Psaki", "Trump")]
+    public void GivenNamesAndHonorificsTheStoreDoesNotSpellBelongToTheName(string question, string speaker, string topic)
+    {
+        var directory = new SpeakerDirectory([.. s_summaries, new SpeakerSummary("Jen Psaki", SpeakerRole.Principal, 10, 1)]);
+        var q = QueryAnalyzer.Analyze(question, directory);
+        Assert.Equal(speaker, q.Speakers![0]);
+        Assert.DoesNotContain(q.Speakers, s => s.Contains("Trump", StringComparison.Ordinal));
+        Assert.Equal(topic, q.Topic);
+    }
+
+    [Fact]
+    public void AnotherGivenNameBeforeASurnameStaysTopic()
+    {
+        var q = QueryAnalyzer.Analyze("How does Lavrov judge the war to overthrow Saddam Hussein?", s_speakers);
+        Assert.Contains("Saddam", q.Topic);
     }
 
     [Fact]
