@@ -254,13 +254,13 @@ public sealed partial class OfficeDirectory
 
                     // "State Councillor and Minister for Foreign Affairs": each office on its own.
                     foreach (var part in post.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                        posts.Add((name, part, country));
+                        if (IsOnePersonsPost(part)) posts.Add((name, part, country));
                 }
 
                 // Before the name: "Press Briefing by Press Secretary Jen Psaki", "... and Chair of the Council of Economic Advisers Cecilia Rouse"
                 var before = title[..at];
                 // An honorific between post and name is neither ("Response Coordinator Dr. Ashish Jha").
-                if (PostBeforeRegex().Match(before) is { Success: true } b && HonorificRegex().Replace(b.Groups["post"].Value, "") is { } postBefore && postBefore.Any(char.IsLetter))
+                if (PostBeforeRegex().Match(before) is { Success: true } b && HonorificRegex().Replace(b.Groups["post"].Value, "") is { } postBefore && postBefore.Any(char.IsLetter) && IsOnePersonsPost(postBefore))
                     posts.Add((name, postBefore, SiteCountry(document.Url)));
             }
         }
@@ -283,6 +283,18 @@ public sealed partial class OfficeDirectory
             .Select(g => new Entry(g.First().Office, g.Key.Country, g.Select(p => p.Name).Distinct().ToList()))
             .ToList();
         return new Index(entries, canonical);
+    }
+
+    /// <summary>
+    /// Whether a phrase is one person's post: its head word (the last before "of", "for", "to", "on" or "with") is no
+    /// plural ("Karine Jean-Pierre, Members of BTS, and ..." gives her no post "Members").
+    /// </summary>
+    private static bool IsOnePersonsPost(string post)
+    {
+        var words = post.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        int end = Array.FindIndex(words, w => w is "of" or "for" or "to" or "on" or "with");
+        var head = (end > 0 ? words[end - 1] : words.LastOrDefault() ?? "").TrimEnd(',', '.');
+        return !(head.Length > 3 && head.EndsWith('s') && !head.EndsWith("ss", StringComparison.Ordinal));
     }
 
     /// <summary>The government a document's site belongs to, for posts its titles give without a country.</summary>

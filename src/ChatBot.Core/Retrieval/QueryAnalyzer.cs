@@ -216,6 +216,11 @@ public static partial class QueryAnalyzer
         // topic; the subject is in the verb's clause when anyone is named there.
         int clause = anchor == int.MaxValue ? -1 : ClauseStart(query, quoted, anchor);
         if (!mentions.Any(m => m.Index >= clause && m.Index < anchor)) clause = -1;
+        // Likewise the subject follows the question's auxiliary: "Which US president did Sigmar Gabriel quote" asks for
+        // Gabriel's words about a president.
+        if (anchor != int.MaxValue && AuxiliaryRegex().Matches(query[..anchor]).Where(m => !blocked[m.Index]).Select(m => m.Index + m.Length)
+                .LastOrDefault(after => mentions.Any(m => m.Index >= after && m.Index < anchor)) is var subjectFrom and > 0)
+            clause = Math.Max(clause, subjectFrom);
         var found = new List<string>();
         foreach (var mention in mentions.OrderBy(m => m.Index))
         {
@@ -333,6 +338,10 @@ public static partial class QueryAnalyzer
         var previous = before[(space + 1)..];
         return previous.Length > 0 && (char.IsUpper(previous[0]) || previous is "of");
     }
+
+    // The auxiliary verb of a question ("What did Lavrov say", "Which president did Gabriel quote").
+    [GeneratedRegex(@"\b(?:did|does|do|has|have|had|will|would|can|could|should|is|was|were|are)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AuxiliaryRegex();
 
     // "on" or "about" right after a name ("Lavrov on Trump").
     [GeneratedRegex(@"\G['’]?s?\s+(?:on|about)\s", RegexOptions.IgnoreCase)]

@@ -38,6 +38,7 @@ public sealed class OfficeDirectoryTests
         Doc("Foreign Minister Sergey Lavrov’s answers to media questions on the sidelines of the APEC Ministerial Meeting"),
         Doc("Press Briefing by Press Secretary Jen Psaki and Chair of the Council of Economic Advisers Cecilia Rouse, March 4, 2022", WhiteHouse),
         Doc("Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan, March 21, 2022", WhiteHouse),
+        Doc("Press Briefing by Press Secretary Jen Psaki, Members of BTS, and National Security Advisor Jake Sullivan, May 31, 2022", WhiteHouse),
         // As whitehouse.gov writes it: a word joiner (U+2060) after the hyphen of "COVID-19".
         Doc("Press Briefing by Press Secretary Jen Psaki and White House COVID-\u206019 Response Coordinator Dr. Ashish Jha", WhiteHouse),
     ], s_speakers);
@@ -76,6 +77,7 @@ public sealed class OfficeDirectoryTests
     [InlineData("What did the French foreign minister say?")] // no title names one
     [InlineData("What did Russia's press secretary say?")] // the only press secretary is the White House's
     [InlineData("What did the ambassador say?")]
+    [InlineData("What did the members say?")] // "Members of BTS" is no one's post
     public void AnOfficeNoTitleNamesResolvesToNobody(string query)
     {
         Assert.Empty(s_offices.Find(query));

@@ -152,6 +152,7 @@ public sealed class QueryAnalyzerNameTests
     [InlineData("According to Theresa May, did Lavrov have any clear end goal?", "Theresa May", "Lavrov")]
     [InlineData("Asked whether Biden was pleased with the central bank, how did Brian Deese respond?", "Brian Deese", "Biden")]
     [InlineData("When Trump met Lavrov in Washington, what did Mahmoud Abbas say about the talks?", "Mahmoud Abbas", "Trump")]
+    [InlineData("Which Trump speech did Deanne Criswell quote on disasters?", "Deanne Criswell", "Trump")]
     public void OnlyThePersonWhoseWordsAreAskedForIsTheSpeaker(string question, string speaker, string topicWord)
     {
         var q = QueryAnalyzer.Analyze(question, s_speakers);
