@@ -26,7 +26,7 @@ public static class FitRelevanceCommand
             DefaultValueFactory = _ => 3.0,
         };
         var questionLambda = new Option<double>("--question-l2") { Description = "L2 penalty on the answerability model's standardised weights (few rows: one per question)", DefaultValueFactory = _ => 10.0 };
-        var margin = new Option<double>("--threshold-margin") { Description = "Thresholds are chosen by their cost averaged over this distance either side", DefaultValueFactory = _ => 0.1 };
+        var margin = new Option<double>("--threshold-margin") { Description = "Thresholds are chosen by their cost averaged over this distance either side", DefaultValueFactory = _ => 0.15 };
         var rowsOutput = new Option<string?>("--rows") { Description = "Also write every judged candidate (set, question, rank, features, gold) as JSON Lines, for inspection" };
         var command = new Command("fit-relevance", "Fit the relevance model on labelled questions (cross-validated) and write it") { files, corpus, output, folds, lambda, questionLambda, cost, margin, rowsOutput, dataOption };
         command.SetAction(async (parse, ct) =>

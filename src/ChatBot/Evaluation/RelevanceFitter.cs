@@ -14,7 +14,7 @@ namespace ChatBot.Evaluation;
 /// its mistakes: a refused answerable question costs 1, an unanswerable one answered (with unrelated quotes)
 /// <c>answeredUnanswerableCost</c>, averaged over nearby thresholds (<c>thresholdMargin</c>); the cross-validated figures are reported per set and kept in the model file.
 /// </summary>
-public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer, double answeredUnanswerableCost, int searchLimit = 5, double thresholdMargin = 0.1)
+public sealed class RelevanceFitter(ISearchService search, int resultsPerQuestion, int quotesPerAnswer, double answeredUnanswerableCost, int searchLimit = 5, double thresholdMargin = 0.15)
 {
     /// <summary>One result of one question.</summary>
     /// <param name="Place">Where the passage lies, for choosing diverse results as search does.</param>
