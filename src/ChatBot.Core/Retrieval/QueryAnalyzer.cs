@@ -249,6 +249,7 @@ public static partial class QueryAnalyzer
         foreach (Match m in FramingRegex().Matches(query))
             if (!IsPartOfName(query, m)) Mask(m.Index, m.Length);
         foreach (Match m in RequestRegex().Matches(query)) Mask(m.Index, m.Length);
+        foreach (Match m in VenueRegex().Matches(query)) Mask(m.Index, m.Length);
 
         var topicWords = new List<string>();
         int first = -1, last = -1;
@@ -338,6 +339,11 @@ public static partial class QueryAnalyzer
         var previous = before[(space + 1)..];
         return previous.Length > 0 && (char.IsUpper(previous[0]) || previous is "of");
     }
+
+    // Where the words were said, not what they are about: "at the 2017 General Assembly", "in his General Assembly
+    // address", "at the UN" (the date inside is read as a date first).
+    [GeneratedRegex(@"\b(?:(?:at|to|before|tell|tells|told|address|addressed|addressing)\s+(?:the\s+)?(?:\d{4}\s+)?(?:UN\s+|United\s+Nations\s+)?General\s+Assembly(?:['’]s\s+general\s+debate)?|(?:UN\s+)?General\s+Assembly\s+(?:speech|speeches|address|addresses|statement|debate)|at\s+the\s+(?:UN|United\s+Nations)(?!\s+(?-i:[A-Z])))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VenueRegex();
 
     // The auxiliary verb of a question ("What did Lavrov say", "Which president did Gabriel quote").
     [GeneratedRegex(@"\b(?:did|does|do|has|have|had|will|would|can|could|should|is|was|were|are)\b", RegexOptions.IgnoreCase)]

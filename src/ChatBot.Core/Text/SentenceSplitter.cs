@@ -22,6 +22,7 @@ public static class SentenceSplitter
         "amb", "hon", "rev", "jr", "sr", "no", "nos", "art", "vol", "pp", "vs", "e.g", "i.e", "cf", "al", "approx",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
         "corp", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "mt", "ft", "fig", "est", "dept", "univ",
+        "p", "para", "paras", "ibid", "cit",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The sentences of <paramref name="text"/> within [<paramref name="start"/>, <paramref name="end"/>), trimmed.</summary>

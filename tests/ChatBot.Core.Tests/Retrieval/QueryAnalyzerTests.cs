@@ -211,6 +211,18 @@ public sealed class QueryAnalyzerNameTests
         Assert.Equal(topic, q.Topic);
     }
 
+    [Theory]
+    [InlineData("What did Mahmoud Abbas say at the 2017 General Assembly about Jerusalem?", "Jerusalem")]
+    [InlineData("What did Mahmoud Abbas tell the General Assembly about refugees?", "refugees")]
+    [InlineData("In his General Assembly speech, what did Mahmoud Abbas say about Gaza?", "Gaza")]
+    [InlineData("What did Mahmoud Abbas say about reforming the General Assembly?", "reforming General Assembly")]
+    public void WhereTheWordsWereSaidIsNotTheTopic(string question, string topic)
+    {
+        var q = QueryAnalyzer.Analyze(question, s_speakers);
+        Assert.Equal(["Mahmoud Abbas"], q.Speakers);
+        Assert.Equal(topic, q.Topic);
+    }
+
     [Fact]
     public void AnotherGivenNameBeforeASurnameStaysTopic()
     {

@@ -23,6 +23,15 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void ACitationInsideASentenceDoesNotEndIt()
+    {
+        // As a General Assembly record cites an earlier meeting.
+        Assert.Equal(
+            ["He urged “a world free of nuclear weapons” (A/70/PV.3, p. 3).", "Much remains to be done."],
+            Sentences("He urged “a world free of nuclear weapons” (A/70/PV.3, p. 3). Much remains to be done."));
+    }
+
+    [Fact]
     public void ABlankLineAlwaysEndsASentenceAndHardWrapsDoNot()
     {
         Assert.Equal(["So we had a very busy day today, as you all\nknow", "Next paragraph."], Sentences("So we had a very busy day today, as you all\nknow\n\nNext paragraph."));
