@@ -250,6 +250,7 @@ public static partial class QueryAnalyzer
             if (!IsPartOfName(query, m)) Mask(m.Index, m.Length);
         foreach (Match m in RequestRegex().Matches(query)) Mask(m.Index, m.Length);
         foreach (Match m in VenueRegex().Matches(query)) Mask(m.Index, m.Length);
+        foreach (Match m in VagueTimeRegex().Matches(query)) Mask(m.Index, m.Length);
 
         var topicWords = new List<string>();
         int first = -1, last = -1;
@@ -344,6 +345,10 @@ public static partial class QueryAnalyzer
     // address", "at the UN" (the date inside is read as a date first).
     [GeneratedRegex(@"\b(?:(?:at|to|before|tell|tells|told|address|addressed|addressing)\s+(?:the\s+)?(?:\d{4}\s+)?(?:UN\s+|United\s+Nations\s+)?General\s+Assembly(?:['’]s\s+general\s+debate)?|(?:UN\s+)?General\s+Assembly\s+(?:speech|speeches|address|addresses|statement|debate)|at\s+the\s+(?:UN|United\s+Nations)(?!\s+(?-i:[A-Z])))\b", RegexOptions.IgnoreCase)]
     private static partial Regex VenueRegex();
+
+    // When, vaguely: no date to filter on, and no word a passage would hold.
+    [GeneratedRegex(@"\b(?:recently|lately|nowadays|these\s+days|of\s+late)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VagueTimeRegex();
 
     // The auxiliary verb of a question ("What did Lavrov say", "Which president did Gabriel quote").
     [GeneratedRegex(@"\b(?:did|does|do|has|have|had|will|would|can|could|should|is|was|were|are)\b", RegexOptions.IgnoreCase)]
