@@ -225,6 +225,26 @@ public sealed class QueryAnalyzerNameTests
     }
 
     [Fact]
+    public void AnyMixOfNamesTitlesAndPunctuationIsReadWithoutFailing()
+    {
+        // What a chat user may type: names, honorifics, titles, auxiliaries, prepositions and punctuation in any order.
+        string[] pieces =
+        [
+            "Dr.", "Anthony", "Fauci", "Rochelle", "Walensky", "Lavrov", "Trump", "Brian", "Deese", "on", "about", "did", "Which",
+            "What", "say", ",", ";", ":", "—", "\"", "“", "”", "'s", "Asked", "whether", "respond", "at", "the", "General", "Assembly",
+            "2017", "UN", "recently", "Mr", "according", "to", "Morales", "Jimmy", "President", "Biden", "?", "-", "Ri", "Yong", "Ho",
+        ];
+        var random = new Random(20261203);
+        for (int i = 0; i < 3000; i++)
+        {
+            var question = string.Join(random.Next(4) == 0 ? "" : " ", Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var q = QueryAnalyzer.Analyze(question, s_speakers);
+            Assert.NotNull(q.Topic);
+            Assert.All(q.Speakers ?? [], s => Assert.Contains(s, s_summaries.Select(x => x.Name)));
+        }
+    }
+
+    [Fact]
     public void AnotherGivenNameBeforeASurnameStaysTopic()
     {
         var q = QueryAnalyzer.Analyze("How does Lavrov judge the war to overthrow Saddam Hussein?", s_speakers);
