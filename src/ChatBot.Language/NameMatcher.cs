@@ -9,7 +9,7 @@ namespace ChatBot.Language;
 /// Both sides are reduced to a spelling skeleton (y/j/i merged, kh -> h, c/q -> k, w -> v, ts/tz -> z, doubled letters and
 /// final vowels dropped) and compared with a small edit distance.
 /// </summary>
-public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits = 5)
+public sealed partial class NameMatcher(int maxEditDistance = 1, int minLengthForEdits = 5)
 {
     private const int MaxCachedNames = 100_000;
 
@@ -69,7 +69,12 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
                 var allowed = key.Length >= minLengthForEdits ? maxEditDistance : 0;
                 foreach (var candidate in candidates)
                 {
-                    var distance = Math.Min(Distance(candidate, key, allowed), Distance(candidate, spoken[w], allowed));
+                    var distance = Distance(candidate, key, allowed);
+                    if (distance > 0 && spoken[w] != key)
+                    {
+                        distance = Math.Min(distance, Distance(candidate, spoken[w], allowed));
+                    }
+
                     if (distance > allowed)
                     {
                         continue;
@@ -131,7 +136,7 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
     /// </summary>
     internal static string AsSpoken(string latin)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(latin, @"^(?<stem>.*[^aeiouy])(?<v>[aiou])(?<c>[bcdfgklmnprstvz])e(?<s>s?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var m = SilentEndingRegex().Match(latin);
         if (!m.Success)
         {
             return latin;
@@ -147,6 +152,10 @@ public sealed class NameMatcher(int maxEditDistance = 1, int minLengthForEdits =
         var consonant = m.Groups["c"].Value.ToLowerInvariant() is "c" ? "s" : m.Groups["c"].Value;
         return m.Groups["stem"].Value + vowel + consonant + m.Groups["s"].Value;
     }
+
+    // A vowel, one consonant and a silent final "e" (or "es"), after a consonant: "Bates", "Jake", "Price".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<stem>.*[^aeiouy])(?<v>[aiou])(?<c>[bcdfgklmnprstvz])e(?<s>s?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SilentEndingRegex();
 
     /// <summary>The spelling skeleton of a Latin word (see the class summary).</summary>
     internal static string Key(string latin)

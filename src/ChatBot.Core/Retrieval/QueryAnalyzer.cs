@@ -179,21 +179,27 @@ public static partial class QueryAnalyzer
             int end = office.Index + office.Length;
             if (name.Index < end) return false;
             var gap = query[end..name.Index];
-            return gap.All(c => char.IsWhiteSpace(c) || c == ',') || (LexicalAnalyzer.WordSpans(gap).Count() <= 3 && LexicalAnalyzer.WordSpans(gap).All(w => char.IsUpper(gap[w.Start])));
+            if (gap.All(c => char.IsWhiteSpace(c) || c == ',')) return true;
+            var between = LexicalAnalyzer.WordSpans(gap).ToList();
+            return between.Count <= 3 && between.All(w => char.IsUpper(gap[w.Start]));
         }
 
         // A surname followed at once by another capitalised word that is no name here is part of another person's
         // name ("George Orwell" is not Yosiwo George).
-        bool NamesSomeoneElse(int next) =>
-            next < words.Count && char.IsUpper(query[words[next].Start]) && string.IsNullOrWhiteSpace(query[(words[next - 1].Start + words[next - 1].Length)..words[next].Start])
-            && !LexicalAnalyzer.StopWords.Contains(Folded(next)) && !FramingRegex().IsMatch(query.Substring(words[next].Start, words[next].Length))
-            && !ReportingVerbRegex().IsMatch(query.Substring(words[next].Start, words[next].Length));
+        bool NamesSomeoneElse(int next) => next < words.Count && Joined(next - 1) && PlainCapitalised(next);
 
         // A capitalised word right before, that is no common word nor anyone's name ("Did", "Has" are common words).
-        bool IsGivenName(int i) =>
-            !Unavailable(i) && char.IsUpper(query[words[i].Start]) && !LexicalAnalyzer.StopWords.Contains(Folded(i)) && !speakers.IsNameWord(Folded(i))
-            && string.IsNullOrWhiteSpace(query[(words[i].Start + words[i].Length)..words[i + 1].Start]) && !FramingRegex().IsMatch(query.Substring(words[i].Start, words[i].Length))
-            && !ReportingVerbRegex().IsMatch(query.Substring(words[i].Start, words[i].Length));
+        bool IsGivenName(int i) => !Unavailable(i) && Joined(i) && PlainCapitalised(i) && !speakers.IsNameWord(Folded(i));
+
+        // Capitalised, and neither a common word nor one of the question's framing ("Say", "Respond").
+        bool PlainCapitalised(int i)
+        {
+            var word = query.Substring(words[i].Start, words[i].Length);
+            return char.IsUpper(word[0]) && !LexicalAnalyzer.StopWords.Contains(Folded(i)) && !FramingRegex().IsMatch(word) && !ReportingVerbRegex().IsMatch(word);
+        }
+
+        // Word i and the next stand side by side, only white space between.
+        bool Joined(int i) => string.IsNullOrWhiteSpace(query[(words[i].Start + words[i].Length)..words[i + 1].Start]);
 
         bool Honorific(int i) => !Unavailable(i) && Folded(i) is "dr" or "mr" or "mrs" or "ms" or "prof" or "sir" or "dame";
 

@@ -33,6 +33,7 @@ public sealed class SpeakerDirectory
     private readonly Dictionary<string, List<string>> _byWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _wordsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _lastWordOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byFullName = new(StringComparer.Ordinal);
 
@@ -50,6 +51,7 @@ public sealed class SpeakerDirectory
             var distinctive = words.Where(w => !s_genericWords.Contains(w) && w.Length >= 2).ToList();
             if (distinctive.Count == 0) continue;
             _wordsOf[s.Name] = distinctive;
+            _lastWordOf[s.Name] = distinctive.Last(w => !s_suffixes.Contains(w) || w == distinctive[0]);
             _order[s.Name] = _order.Count;
             foreach (var w in distinctive) Add(_byWord, w, s.Name);
             foreach (var surname in words.Count >= 3 ? [words[^1], words[^2]] : new[] { words[^1] })
@@ -93,8 +95,7 @@ public sealed class SpeakerDirectory
             // Among names holding as many of the words, those found by a surname: the run ends with one, or holds the
             // name's last word. "Anthony Fauci" is Dr. Fauci, not Mark Anthony Brantley; "Lavrov Trump" is both; "Morales"
             // is Evo Morales Ayma and Jimmy Morales.
-            var last = words.Last(w => !s_suffixes.Contains(w) || w == words[0]);
-            var score = (count, IsSurnameOf(typed[^1], name) || typed.Any(t => SameWord(last, t)));
+            var score = (count, IsSurnameOf(typed[^1], name) || typed.Any(t => SameWord(_lastWordOf[name], t)));
             if (!valid || score.CompareTo(best) < 0) continue;
             if (score.CompareTo(best) > 0) chosen.Clear();
             best = score;
