@@ -171,6 +171,51 @@ public sealed class AnswerTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
     }
 
     [Theory]
+    [InlineData("NO_ANSWER")]
+    [InlineData(" \"NO_ANSWER.\"\n")]
+    public async Task AModelThatFindsNoAnswerInThePassagesRefusesAndSaysItWasTheModel(string reply)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Script = _ => (200, reply, TimeSpan.Zero);
+        var (service, logs) = WithModel(server);
+        var answer = await service.AskAsync("What did Lavrov say about North Korea?", cancellationToken: Ct);
+
+        // The prompt asks for exactly the reply the service recognises.
+        Assert.Contains("reply with exactly " + AnswerService.NoAnswerReply + " and nothing else", Assert.Single(server.Prompts));
+        Assert.True(answer.Refused);
+        Assert.Equal(RefusalReason.ModelFoundNoAnswer, answer.RefusalReason);
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+        Assert.Empty(answer.Quotes);
+        Assert.StartsWith("The language model read the 3 closest statements by Sergey Lavrov on “North Korea” and found that none answers the question:", answer.Text);
+        Assert.Equal(answer.Text, answer.Lead);
+        Assert.Contains(logs.Entries, e => e.Message.Contains("found no answer in the 3 passages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithModelRefusalsOffTheQuotesAreShownWhenTheModelFindsNoAnswer()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Script = _ => (200, "NO_ANSWER", TimeSpan.Zero);
+        var (service, _) = WithModel(server, answers: new AnswerOptions { ModelMayRefuse = false });
+        var answer = await service.AskAsync("What did Lavrov say about North Korea?", cancellationToken: Ct);
+        Assert.False(answer.Refused);
+        Assert.Equal(AnswerMode.Extractive, answer.Mode);
+        Assert.Equal(3, answer.Quotes.Count);
+        Assert.Contains("cited no passage", answer.Notice);
+    }
+
+    [Fact]
+    public async Task AnAnswerThatMerelyMentionsNoAnswerIsNotARefusal()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Script = prompt => (200, CorrectAnswer(prompt) + " (Not NO_ANSWER.)", TimeSpan.Zero);
+        var (service, _) = WithModel(server);
+        var answer = await service.AskAsync("What did Lavrov say about North Korea?", cancellationToken: Ct);
+        Assert.False(answer.Refused);
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+    }
+
+    [Theory]
     [InlineData(500, 0)]
     [InlineData(200, 5)]
     public async Task ModelErrorOrTimeoutFallsBackToExtractiveWithAWarning(int status, int delaySeconds)
@@ -208,14 +253,14 @@ public sealed class AnswerTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
         return $"Sergey Lavrov addressed this directly: \"{sentence}\" [1]";
     }
 
-    private (AnswerService Service, LogCollector Logs) WithModel(FakeOpenAiServer server, TimeSpan? timeout = null)
+    private (AnswerService Service, LogCollector Logs) WithModel(FakeOpenAiServer server, TimeSpan? timeout = null, AnswerOptions? answers = null)
     {
         var logs = new LogCollector();
         var options = new ChatModelOptions { Endpoint = server.Endpoint, Model = "test-model", ApiKey = "test-key", TimeoutSeconds = 30 };
         var model = ChatModelFactory.Create(options, new AppPaths(RepoPaths.Root, new ChatBotOptions()), new Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory());
         var prompts = new ChatBot.SemanticKernel.KernelPromptFunctions(model.Client!,
             new ChatBot.SemanticKernel.KernelPromptFunctionsOptions { Directory = Path.Combine(RepoPaths.Root, "prompts"), Timeout = timeout ?? TimeSpan.FromSeconds(30) });
-        var service = new AnswerService(corpus.Services.Search, new AnswerOptions(), prompts, logs.For<AnswerService>());
+        var service = new AnswerService(corpus.Services.Search, answers ?? new AnswerOptions(), prompts, logs.For<AnswerService>());
         return (service, logs);
     }
 }

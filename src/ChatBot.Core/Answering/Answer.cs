@@ -83,6 +83,10 @@ public enum RefusalReason
     /// <summary>Nothing was said in the period the question names.</summary>
     [JsonStringEnumMemberName("nothing_in_period")]
     NothingInPeriod,
+
+    /// <summary>Passages were found, but the chat model that read them judged that none answers the question.</summary>
+    [JsonStringEnumMemberName("model_found_no_answer")]
+    ModelFoundNoAnswer,
 }
 
 /// <summary>The lead of an extractive answer: who (when one speaker), on what (when the topic is the user's own words), how many.</summary>

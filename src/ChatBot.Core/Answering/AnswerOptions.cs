@@ -8,4 +8,10 @@ public sealed class AnswerOptions
 
     /// <summary>Most quotes a caller may ask for.</summary>
     public int MaxQuotes { get; set; } = 10;
+
+    /// <summary>
+    /// Whether a chat model that reads the chosen passages and finds that none answers the question
+    /// (<see cref="AnswerService.NoAnswerReply"/>) turns the answer into a refusal. Off, the verified quotes are shown instead.
+    /// </summary>
+    public bool ModelMayRefuse { get; set; } = true;
 }

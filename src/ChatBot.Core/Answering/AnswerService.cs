@@ -17,10 +17,14 @@ namespace ChatBot.Answering;
 /// diverse, at most N) -> composition -> verification -> answer with numbered citations. Extractive by default
 /// (verbatim quotes under a neutral lead); with a chat model configured, the model writes the answer from
 /// numbered passages and every quoted span is checked against its cited passage, falling back to the extractive
-/// answer when a check fails or the model does not answer. When nothing relevant is found it says so. Thread-safe.
+/// answer when a check fails or the model does not answer; a model that finds no answer in the passages refuses
+/// (<see cref="AnswerOptions.ModelMayRefuse"/>). When nothing relevant is found it says so. Thread-safe.
 /// </summary>
 public sealed partial class AnswerService : IAnswerService
 {
+    /// <summary>The whole reply the Answer prompt asks for when none of the passages answers the question.</summary>
+    public const string NoAnswerReply = "NO_ANSWER";
+
     private readonly ISearchService _search;
     private readonly IPromptFunctions? _prompts;
     private readonly AnswerOptions _options;
@@ -57,13 +61,7 @@ public sealed partial class AnswerService : IAnswerService
             var reason = interpretation.Speakers is { Count: 0 } ? RefusalReason.SpeakerNotFound
                 : response.Results.Count == 0 && (interpretation.From is not null || interpretation.To is not null) ? RefusalReason.NothingInPeriod
                 : RefusalReason.NothingRelevant;
-            var refusal = Refusal(interpretation, response.DocumentsSearched);
-            return new Answer
-            {
-                Question = question, StandaloneQuestion = standalone, Text = refusal, Lead = refusal, Mode = AnswerMode.Extractive, Refused = true,
-                Quotes = [], DocumentsSearched = response.DocumentsSearched, Topic = interpretation.Topic, Speakers = interpretation.Speakers,
-                RefusalReason = reason, Interpretation = interpretation,
-            };
+            return Refusal(question, standalone, interpretation, response.DocumentsSearched, reason, AnswerMode.Extractive, Refusal(interpretation, response.DocumentsSearched));
         }
 
         var extractive = Extractive(question, standalone, interpretation, quotes, response.DocumentsSearched);
@@ -166,6 +164,14 @@ public sealed partial class AnswerService : IAnswerService
             return extractive with { Notice = "The language model did not answer; these are the verified quotes." };
         }
 
+        if (_options.ModelMayRefuse && IsNoAnswer(reply))
+        {
+            LogModelRefused(_logger, passages.Count);
+            var interpretation = extractive.Interpretation!;
+            return Refusal(extractive.Question, extractive.StandaloneQuestion, interpretation, extractive.DocumentsSearched, RefusalReason.ModelFoundNoAnswer,
+                AnswerMode.Llm, ModelRefusal(interpretation, passages.Count, extractive.DocumentsSearched));
+        }
+
         var check = QuoteVerifier.Verify(reply, passages.Select(Whitespace.Collapse).ToList());
         if (check.FabricatedQuotes.Count > 0)
         {
@@ -190,6 +196,24 @@ public sealed partial class AnswerService : IAnswerService
         };
     }
 
+    /// <summary>Whether the model's whole reply is <see cref="NoAnswerReply"/> (quotes, backticks, a full stop and case aside).</summary>
+    internal static bool IsNoAnswer(string reply) =>
+        reply.Trim().Trim('"', '\'', '`', '.', '“', '”').Trim().Equals(NoAnswerReply, StringComparison.OrdinalIgnoreCase);
+
+    private static Answer Refusal(string question, string standalone, QueryInterpretation interpretation, int documents, RefusalReason reason, AnswerMode mode, string text) => new()
+    {
+        Question = question, StandaloneQuestion = standalone, Text = text, Lead = text, Mode = mode, Refused = true,
+        Quotes = [], DocumentsSearched = documents, Topic = interpretation.Topic, Speakers = interpretation.Speakers,
+        RefusalReason = reason, Interpretation = interpretation,
+    };
+
+    private static string ModelRefusal(QueryInterpretation i, int read, int documents)
+    {
+        var by = i.Speakers is { Count: > 0 } s ? $" by {s[0]}" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"The language model read the {read} closest {(read == 1 ? "statement" : "statements")}{by} on “{i.DisplayTopic}” and found that none answers the question: {documents} {(documents == 1 ? "document was" : "documents were")} searched.");
+    }
+
     private static string Refusal(QueryInterpretation i, int documents)
     {
         var by = i.Speakers is { Count: > 0 } s ? $" by {s[0]}" : "";
@@ -209,6 +233,9 @@ public sealed partial class AnswerService : IAnswerService
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Rejected the language model's answer ({Count}): {Reason}")]
     private static partial void LogRejected(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "The language model found no answer in the {Count} passages; refusing")]
+    private static partial void LogModelRefused(ILogger logger, int count);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Model answer accepted with {Citations} citations ({Dropped} dropped) in {Milliseconds:F0} ms")]
     private static partial void LogGenerated(ILogger logger, int citations, int dropped, double milliseconds);
