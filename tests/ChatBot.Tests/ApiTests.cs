@@ -50,6 +50,19 @@ public sealed class ApiTests(ApiHostFixture host) : IClassFixture<ApiHostFixture
     }
 
     [Fact]
+    public async Task TheInterpretationSaysWhenResultsAreNewestFirst()
+    {
+        var (_, plain) = await PostAsync("/api/search", """{"query": "What did Lavrov say about terrorism?", "limit": 6}""");
+        var (status, lately) = await PostAsync("/api/search", """{"query": "What has Lavrov said lately about terrorism?", "limit": 6}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(plain.GetProperty("interpretation").GetProperty("newest_first").GetBoolean());
+        Assert.True(lately.GetProperty("interpretation").GetProperty("newest_first").GetBoolean());
+        Assert.Equal("terrorism", lately.GetProperty("interpretation").GetProperty("topic").GetString());
+        var dates = lately.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("document").GetProperty("date").GetString()).ToList();
+        Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
     public async Task SpeakerAndDateFiltersApply()
     {
         var (status, body) = await PostAsync("/api/search", """{"query": "Trump", "speaker": "Lavrov", "from": "2016", "to": "2016-12"}""");

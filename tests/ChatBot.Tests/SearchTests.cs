@@ -18,6 +18,26 @@ public sealed class SearchTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
         "international terrorism",
         "reset with Trump");
 
+    [Fact]
+    public async Task AskingWhatWasSaidLatelyGivesTheSameBestResultsNewestFirst()
+    {
+        var plain = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about terrorism?", Limit = 9 }, Ct);
+        var lately = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "What has Lavrov said lately about terrorism?", Limit = 9 }, Ct);
+
+        Assert.True(lately.Interpretation.NewestFirst);
+        Assert.Equal(plain.Interpretation.Topic, lately.Interpretation.Topic);
+        Assert.Equal(plain.Answerable, lately.Answerable);
+        var years = plain.Results.Select(r => r.Document.Year).Distinct().Count();
+        Assert.True(years > 2, $"the Lavrov samples should give terrorism quotes from several years; got {years}");
+        // The same quotes; the newest first, and within one date in the plain order.
+        Assert.Equal(plain.Results.OrderByDescending(r => r.Document.DateTo).Select(r => (r.Document.Id, r.Start)), lately.Results.Select(r => (r.Document.Id, r.Start)));
+        Assert.NotEqual(plain.Results.Select(r => r.Document.Id), lately.Results.Select(r => r.Document.Id));
+
+        var answer = await new ChatBot.Answering.AnswerService(corpus.Services.Search).AskAsync("What has Lavrov said lately about terrorism?", cancellationToken: Ct);
+        Assert.StartsWith("Sergey Lavrov on terrorism, 3 statements, newest first:", answer.Lead);
+        Assert.Equal(answer.Quotes.OrderByDescending(q => q.Document.DateTo).Select(q => q.Document.Id), answer.Quotes.Select(q => q.Document.Id));
+    }
+
     [Theory]
     [MemberData(nameof(Queries))]
     public async Task EveryQuoteIsTheStoredTextBetweenItsOffsets(string query)

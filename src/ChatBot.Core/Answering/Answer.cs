@@ -93,12 +93,13 @@ public enum RefusalReason
 /// <param name="Speaker">The one speaker quoted, or null.</param>
 /// <param name="Topic">The topic as the user wrote it, or null when it could not be cut out of the question whole.</param>
 /// <param name="Count">How many statements are quoted.</param>
-public sealed record AnswerLead(string? Speaker, string? Topic, int Count)
+/// <param name="NewestFirst">Whether the statements are ordered newest first (the question asked what was said lately).</param>
+public sealed record AnswerLead(string? Speaker, string? Topic, int Count, bool NewestFirst = false)
 {
-    /// <summary>"Sergey Lavrov on North Korea, 2 statements:", "2 statements by Jen Psaki:", "On sanctions, 3 statements:".</summary>
+    /// <summary>"Sergey Lavrov on North Korea, 2 statements:", "2 statements by Jen Psaki:", "On sanctions, 3 statements, newest first:".</summary>
     public override string ToString()
     {
-        var statements = Count == 1 ? "1 statement" : $"{Count} statements";
+        var statements = (Count == 1 ? "1 statement" : $"{Count} statements") + (NewestFirst && Count > 1 ? ", newest first" : "");
         return (Speaker, Topic) switch
         {
             ({ } s, { } t) => $"{s} on {t}, {statements}:",

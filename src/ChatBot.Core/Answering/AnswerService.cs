@@ -118,7 +118,7 @@ public sealed partial class AnswerService : IAnswerService
         // One speaker, or spellings of the one the question named ("Sergey V. Lavrov"), reads as that speaker.
         var named = interpretation.Speakers is { Count: > 0 } filter && speakers.All(filter.Contains) ? filter[0] : null;
         var who = speakers.Count == 1 ? speakers[0] : named;
-        var parts = new AnswerLead(who, interpretation.TopicAsWritten ? QueryAnalyzer.LeadTopic(interpretation.DisplayTopic) : null, quotes.Count);
+        var parts = new AnswerLead(who, interpretation.TopicAsWritten ? QueryAnalyzer.LeadTopic(interpretation.DisplayTopic) : null, quotes.Count, interpretation.NewestFirst);
         var lead = parts.ToString();
         var text = new StringBuilder(lead);
         for (int i = 0; i < quotes.Count; i++)

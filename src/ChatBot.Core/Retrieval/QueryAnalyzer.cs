@@ -256,7 +256,12 @@ public static partial class QueryAnalyzer
             if (!IsPartOfName(query, m)) Mask(m.Index, m.Length);
         foreach (Match m in RequestRegex().Matches(query)) Mask(m.Index, m.Length);
         foreach (Match m in VenueRegex().Matches(query)) Mask(m.Index, m.Length);
-        foreach (Match m in VagueTimeRegex().Matches(query)) Mask(m.Index, m.Length);
+        bool newestFirst = false;
+        foreach (Match m in VagueTimeRegex().Matches(query))
+        {
+            Mask(m.Index, m.Length);
+            newestFirst = true;
+        }
 
         var topicWords = new List<string>();
         int first = -1, last = -1;
@@ -276,7 +281,10 @@ public static partial class QueryAnalyzer
         // A quotation the topic opens is closed in it ("rocket man" keeps its closing mark).
         if (asWritten && last < query.Length && query[last] is '"' or '”' or '’' && Unclosed(query[first..last], query[last])) last++;
         var display = asWritten ? query[first..last] : topic;
-        return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to) { DisplayTopic = display, TopicAsWritten = asWritten, Places = foundPlaces.Count > 0 ? foundPlaces : null };
+        return new AnalyzedQuery(topic, found.Count > 0 ? found : null, from, to)
+        {
+            DisplayTopic = display, TopicAsWritten = asWritten, Places = foundPlaces.Count > 0 ? foundPlaces : null, NewestFirst = newestFirst,
+        };
     }
 
     /// <summary>
@@ -352,8 +360,8 @@ public static partial class QueryAnalyzer
     [GeneratedRegex(@"\b(?:(?:at|to|before|tell|tells|told|address|addressed|addressing)\s+(?:the\s+)?(?:\d{4}\s+)?(?:UN\s+|United\s+Nations\s+)?General\s+Assembly(?:['’]s\s+general\s+debate)?|(?:UN\s+)?General\s+Assembly\s+(?:speech|speeches|address|addresses|statement|debate)|at\s+the\s+(?:UN|United\s+Nations)(?!\s+(?-i:[A-Z])))\b", RegexOptions.IgnoreCase)]
     private static partial Regex VenueRegex();
 
-    // When, vaguely: no date to filter on, and no word a passage would hold.
-    [GeneratedRegex(@"\b(?:recently|lately|nowadays|these\s+days|of\s+late)\b", RegexOptions.IgnoreCase)]
+    // When, vaguely: no date to filter on and no word a passage would hold, but the newest statements are wanted first.
+    [GeneratedRegex(@"\b(?:recently|lately|nowadays|these\s+days|of\s+late|latest|most\s+recent(?:ly)?|newest)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VagueTimeRegex();
 
     // The auxiliary verb of a question ("What did Lavrov say", "Which president did Gabriel quote").
@@ -411,4 +419,7 @@ public sealed record AnalyzedQuery(string Topic, IReadOnlyList<string>? Speakers
 
     /// <summary>Document places the query named ("Da Nang"), or null.</summary>
     public IReadOnlyList<string>? Places { get; init; }
+
+    /// <summary>Whether the query asks for what was said recently ("lately", "the latest"): the newest of the best results first.</summary>
+    public bool NewestFirst { get; init; }
 }

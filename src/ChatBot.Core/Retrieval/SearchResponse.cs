@@ -34,6 +34,12 @@ public sealed record QueryInterpretation(string Topic, IReadOnlyList<string>? Sp
 
     /// <summary>Whether <see cref="DisplayTopic"/> is one stretch of the user's words (else it is the topic's words joined).</summary>
     public bool TopicAsWritten { get; init; }
+
+    /// <summary>
+    /// Whether the question asked for recent words ("What has Lavrov said lately about ...", "the latest on ..."): the
+    /// results are the same as without, ordered newest first.
+    /// </summary>
+    public bool NewestFirst { get; init; }
 }
 
 /// <summary>A passage the search judged: its quote with the verdict, and where it lies (for diversity).</summary>

@@ -92,6 +92,7 @@ public sealed partial class SearchService : ISearchService
             DisplayTopic = analyzed.Topic.Length > 0 ? analyzed.DisplayTopic : topic,
             TopicAsWritten = analyzed.Topic.Length > 0 && analyzed.TopicAsWritten && translation is null,
             Translation = translation,
+            NewestFirst = analyzed.NewestFirst,
         };
         if (speakerFilter is { Count: 0 } || documentIds is { Count: 0 } || (from > to))
             return new SearchResponse(query.Query, interpretation, []) { DocumentsSearched = documents.Count };
@@ -130,6 +131,8 @@ public sealed partial class SearchService : ISearchService
         var ranked = _relevance.Rank(judged, j => j.Passage.Quote.Relevance!);
         var results = ResultDiversity.Choose(ranked, query.Limit, j => j.Passage.Place, query.OnePerTurn)
             .Select(j => j.Passage.Quote with { Relayed = RelayedSpeech.Default.FindWithin(j.ChunkText, j.Span) }).ToList();
+        // "Lately", "the latest": the same best results, the newest first (one day's in their ranked order).
+        if (interpretation.NewestFirst) results = results.OrderByDescending(r => r.Document.DateTo ?? DateOnly.MinValue).ToList();
         // Whether the question is answered is judged on the same first results whatever the limit, so search and ask agree.
         var window = ResultDiversity.Choose(ranked, AnswerabilityFeatures.Window, j => j.Passage.Place).Select(j => j.Passage.Quote.Relevance!).ToList();
         var answerability = _relevance.JudgeQuestion(window, useVectors);
@@ -154,6 +157,7 @@ public sealed partial class SearchService : ISearchService
             DisplayTopic = analyzed.DisplayTopic,
             TopicAsWritten = analyzed.TopicAsWritten && translation is null,
             Translation = translation,
+            NewestFirst = analyzed.NewestFirst,
         };
     }
 

@@ -224,6 +224,20 @@ public sealed class QueryAnalyzerNameTests
         Assert.Equal(topic, q.Topic);
     }
 
+    [Theory]
+    [InlineData("What has Mahmoud Abbas said lately about Gaza?", "Gaza")]
+    [InlineData("What is the latest Mahmoud Abbas said on refugees?", "refugees")]
+    [InlineData("Mahmoud Abbas's most recent words on Jerusalem", "Jerusalem")]
+    [InlineData("What has Mahmoud Abbas said recently about Gaza?", "Gaza")]
+    public void AQuestionAboutRecentWordsAsksForTheNewestFirst(string question, string topic)
+    {
+        var q = QueryAnalyzer.Analyze(question, s_speakers);
+        Assert.True(q.NewestFirst);
+        Assert.Equal(["Mahmoud Abbas"], q.Speakers);
+        Assert.Equal(topic, q.Topic);
+        Assert.False(QueryAnalyzer.Analyze("What did Mahmoud Abbas say about Gaza?", s_speakers).NewestFirst);
+    }
+
     [Fact]
     public void AnyMixOfNamesTitlesAndPunctuationIsReadWithoutFailing()
     {
