@@ -111,6 +111,18 @@ public static partial class SpeakerLabels
         return (title is null ? null : TitleNames.FullNameFor(title, surname)) ?? ToTitleCase(label);
     }
 
+    /// <summary>
+    /// The surname of a label in capitals that names a person ("AMBASSADOR TAI" gives "Tai"); null for a label in mixed
+    /// case (already a name), a role ("MODERATOR") or an office ("SENIOR ADMINISTRATION OFFICIAL", "THE PRESIDENT").
+    /// </summary>
+    public static string? Surname(string label)
+    {
+        if (label.Any(char.IsLower) || Classify(label) != SpeakerRole.Principal) return null;
+        var last = label.Split(' ')[^1].TrimEnd('.');
+        if (last.Length < 2 || s_otherHeads.Contains(last) || s_genericTitles.Contains(last)) return null;
+        return ToTitleCase(last);
+    }
+
     /// <summary>Upper-case words in title case, keeping short particles lower-case.</summary>
     public static string ToTitleCase(string label)
     {

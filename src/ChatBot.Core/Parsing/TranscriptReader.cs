@@ -14,7 +14,7 @@ public sealed class TranscriptReader
     /// Version of the parsers' output; part of the index signature, so documents stored by older parsers are
     /// parsed again on the next ingest even when their files did not change.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Files above this size are refused rather than read into memory.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;

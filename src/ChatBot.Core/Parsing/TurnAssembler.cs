@@ -57,6 +57,9 @@ internal static class TurnAssembler
                 span.Start, span.End, speaker is null ? null : TitleNames.PostBefore(title, speaker)));
         }
 
+        // A label the title does not name in full ("AMBASSADOR TAI") takes the name and post the text introduces before
+        // the label's first turn ("U.S. Trade Representative Katherine Tai"), the same for every turn under it.
+        var introduced = new Dictionary<string, (string Name, string? Post)?>(StringComparer.Ordinal);
         foreach (var (label, start, end) in raw)
         {
             var l = label!.Value;
@@ -64,6 +67,13 @@ internal static class TurnAssembler
             if (trimmed.Length == 0) continue;
             var role = SpeakerLabels.Classify(l.Label);
             var name = SpeakerLabels.DisplayName(l.Label, knownNames, title);
+            string? introducedPost = null;
+            if (role == SpeakerRole.Principal && name == SpeakerLabels.ToTitleCase(l.Label) && SpeakerLabels.Surname(l.Label) is { } surname)
+            {
+                if (!introduced.TryGetValue(l.Label, out var intro)) introduced[l.Label] = intro = Introductions.Find(text, start, surname);
+                if (intro is { } found) (name, introducedPost) = found;
+            }
+
             if (role == SpeakerRole.Principal && AddressesOwnName(text, trimmed, name))
             {
                 // "MS. PSAKI:  Jen, let me — I have a question for you": a reporter's question under the official's
@@ -72,7 +82,7 @@ internal static class TurnAssembler
                 name = "Question";
             }
 
-            var post = role == SpeakerRole.Principal ? TitleNames.PostBefore(title, name) : null;
+            var post = role == SpeakerRole.Principal ? TitleNames.PostBefore(title, name) ?? introducedPost : null;
             turns.Add(new Turn(turns.Count, name, l.Label, role, trimmed.Start, trimmed.End, post));
         }
 

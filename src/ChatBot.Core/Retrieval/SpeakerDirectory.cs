@@ -102,6 +102,19 @@ public sealed class SpeakerDirectory
             chosen.Add(name);
         }
 
+        // A title and surname ("Dr. Walensky", "Mr. Sullivan") is the person the one full name with that surname names
+        // ("Rochelle Walensky", "Jake Sullivan"): transcripts label one official both ways. With two such full names
+        // ("Boris Johnson", "Carole Johnson") it could be either, and is left out.
+        foreach (var name in chosen.ToList())
+        {
+            if (_wordsOf[name].Count < 2) continue;
+            var surname = _lastWordOf[name];
+            if (_bySurname.GetValueOrDefault(surname) is not { } holders) continue;
+            if (holders.Count(h => _wordsOf[h].Count >= 2 && _lastWordOf[h] == surname) != 1) continue;
+            foreach (var titled in holders)
+                if (_wordsOf[titled].Count == 1 && !chosen.Contains(titled)) chosen.Add(titled);
+        }
+
         return chosen.Count > 0 ? chosen : null;
     }
 

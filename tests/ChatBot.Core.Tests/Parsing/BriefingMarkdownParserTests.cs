@@ -61,6 +61,41 @@ public sealed class BriefingMarkdownParserTests
     }
 
     [Fact]
+    public void ALabelGivingOnlyASurnameTakesTheNameAndPostTheModeratorIntroduced()
+    {
+        // "Joining us for this briefing, we have National Security Advisor Jake Sullivan, Secretary of Commerce Gina
+        // Raimondo, and U.S. Trade Representative Katherine Tai." The title names nobody; the labels are MR. SULLIVAN,
+        // SECRETARY RAIMONDO and AMBASSADOR TAI, and the mention nearest to Tai's first turn is "Ambassador Katherine Tai".
+        var file = Path.Combine(Briefings, "2022-05", "2022-05-23-on-the-record-press-call-on-the-launch-of-the-indo-pacific-economic-framework.md");
+        var document = TranscriptReader.CreateDefault().Read(file);
+        Turn First(string label) => document.Turns.First(t => t.Label == label);
+        Assert.Equal(("Jake Sullivan", "National Security Advisor"), (First("MR. SULLIVAN").Speaker, First("MR. SULLIVAN").Post));
+        Assert.Equal(("Gina Raimondo", "Secretary of Commerce"), (First("SECRETARY RAIMONDO").Speaker, First("SECRETARY RAIMONDO").Post));
+        Assert.Equal(("Katherine Tai", "U.S. Trade Representative"), (First("AMBASSADOR TAI").Speaker, First("AMBASSADOR TAI").Post));
+        Assert.All(document.Turns.Where(t => t.Label == "AMBASSADOR TAI"), t => Assert.Equal("Katherine Tai", t.Speaker));
+    }
+
+    [Theory]
+    [InlineData("Thanks to Doctors Fauci and Walensky for joining.", "Dr. Fauci", null)]
+    [InlineData("I will turn it over to Dr. Fauci.", "Dr. Fauci", null)]
+    [InlineData("Joining us is Chief Medical Advisor to the President Dr. Anthony Fauci.", "Anthony Fauci", null)]
+    [InlineData("Joining us is the President's Chief Medical Advisor, Anthony Fauci.", "Anthony Fauci", null)]
+    [InlineData("Here is White House COVID-19 Response Coordinator Jeff Zients.", "Dr. Fauci", null)]
+    [InlineData("Thanks. Deputy National Security Advisor Anthony Fauci will speak.", "Anthony Fauci", "Deputy National Security Advisor")]
+    public void OnlyAGivenNameBeforeTheSurnameCompletesTheName(string introduction, string speaker, string? post)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("2022-01-05-press-briefing.md",
+            "---\ndate: '2022-01-05'\nsource_url: https://example.org/b\ntitle: Press Briefing by the COVID-19 Response Team\n---\n\n"
+            + $"MR. ZIENTS:  Good morning. {introduction}\n\nDR. FAUCI:  Thank you very much. Omicron spreads fast.\n\n"
+            + "Q    A question about boosters?\n\nDR. FAUCI:  Boosters restore protection.\n");
+        var document = TranscriptReader.CreateDefault().Read(path);
+        var turns = document.Turns.Where(t => t.Label == "DR. FAUCI").ToList();
+        Assert.Equal(2, turns.Count);
+        Assert.All(turns, t => Assert.Equal((speaker, post), (t.Speaker, t.Post)));
+    }
+
+    [Fact]
     public void PressCallModeratorIsOtherAndTheOfficialIsPrincipal()
     {
         var file = Path.Combine(Briefings, "2022-03", "2022-03-08-background-press-call-on-announcement-of-u-s-ban-on-imports-of-russian-oil-liquefied-natural-gas-and-coal.md");

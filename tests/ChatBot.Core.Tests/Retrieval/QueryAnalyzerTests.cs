@@ -186,6 +186,24 @@ public sealed class QueryAnalyzerNameTests
         Assert.DoesNotContain(question.Split(' ')[2], q.Topic);
     }
 
+    [Theory]
+    [InlineData("What did Rochelle Walensky say about masks?", new[] { "Rochelle Walensky", "Dr. Walensky" })]
+    [InlineData("What did Walensky say about masks?", new[] { "Dr. Walensky", "Rochelle Walensky" })]
+    [InlineData("What did Boris Johnson say about Brexit?", new[] { "Boris Johnson" })]
+    [InlineData("What did Carole Johnson say about testing?", new[] { "Carole Johnson" })]
+    public void ATitleAndSurnameIsThePersonTheOnlyFullNameWithThatSurnameNames(string question, string[] speakers)
+    {
+        // Transcripts label one official "Dr. Walensky" in one briefing and introduce her in full in another; "Ms.
+        // Johnson" could be either Johnson.
+        var directory = new SpeakerDirectory([
+            new SpeakerSummary("Dr. Walensky", SpeakerRole.Principal, 300, 30), new SpeakerSummary("Rochelle Walensky", SpeakerRole.Principal, 50, 3),
+            new SpeakerSummary("Ms. Johnson", SpeakerRole.Principal, 40, 2), new SpeakerSummary("Boris Johnson", SpeakerRole.Principal, 20, 1),
+            new SpeakerSummary("Carole Johnson", SpeakerRole.Principal, 10, 1)]);
+        var q = QueryAnalyzer.Analyze(question, directory);
+        Assert.Equal(speakers, q.Speakers);
+        Assert.Equal(question.Split(' ')[^1].TrimEnd('?'), q.Topic);
+    }
+
     [Fact]
     public void APersonNamedAfterAVerbOfRespondingIsTheTopicNotTheSpeaker()
     {
