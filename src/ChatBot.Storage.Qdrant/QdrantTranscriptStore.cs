@@ -173,7 +173,7 @@ public sealed class QdrantTranscriptStore : ITranscriptStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(CancellationToken cancellationToken = default)
     {
-        var records = await ScrollDocumentsAsync(Fields("speakers"), cancellationToken);
+        var records = await ScrollDocumentsAsync(Fields("speakers", "document_id"), cancellationToken);
         return Speakers(records);
     }
 
@@ -300,9 +300,18 @@ public sealed class QdrantTranscriptStore : ITranscriptStore
     /// <summary>Speakers by (name, role) with their chunk and document counts, most chunks first.</summary>
     private static List<SpeakerSummary> Speakers(List<(Guid Id, DocumentPayload Payload)> records) =>
         records
-            .SelectMany(r => r.Payload.Speakers ?? [])
-            .GroupBy(s => (s.Name, s.Role))
-            .Select(g => new SpeakerSummary(g.Key.Name, g.Key.Role, g.Sum(s => s.Chunks), g.Count()))
+            .SelectMany(r => (r.Payload.Speakers ?? []).Select(s => (Speaker: s, r.Payload.DocumentId)))
+            .GroupBy(s => (s.Speaker.Name, s.Speaker.Role))
+            .Select(g => new SpeakerSummary(g.Key.Name, g.Key.Role, g.Sum(s => s.Speaker.Chunks), g.Count())
+            {
+                // Each post with the first document (by id) that gives it, as the embedded store does.
+                Posts = g.SelectMany(s => (s.Speaker.Posts ?? []).Select(p => (Post: p, s.DocumentId)))
+                    .Where(p => p.DocumentId is not null)
+                    .GroupBy(p => p.Post, StringComparer.Ordinal)
+                    .Select(p => new SpeakerPost(p.Key, p.Select(x => x.DocumentId!).Min(StringComparer.Ordinal)!))
+                    .OrderBy(p => p.Post, StringComparer.Ordinal)
+                    .ToList(),
+            })
             .OrderByDescending(s => s.Chunks)
             .ThenBy(s => s.Name, StringComparer.Ordinal)
             .ToList();

@@ -332,11 +332,28 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         await using var cmd = Command(connection, """
             SELECT speaker, role, COUNT(*), COUNT(DISTINCT document_id) FROM chunks GROUP BY speaker, role ORDER BY COUNT(*) DESC
             """);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var result = new List<SpeakerSummary>();
-        while (await reader.ReadAsync(cancellationToken))
-            result.Add(new SpeakerSummary(reader.GetString(0), ParseRole(reader.GetString(1)), reader.GetInt32(2), reader.GetInt32(3)));
-        return result;
+        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                result.Add(new SpeakerSummary(reader.GetString(0), ParseRole(reader.GetString(1)), reader.GetInt32(2), reader.GetInt32(3)));
+        }
+
+        await using var postsCmd = Command(connection, """
+            SELECT speaker, role, post, MIN(document_id) FROM chunks WHERE post IS NOT NULL AND post <> '' GROUP BY speaker, role, post ORDER BY post
+            """);
+        var posts = new Dictionary<(string, string), List<SpeakerPost>>();
+        await using (var reader = await postsCmd.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (!posts.TryGetValue(key, out var list)) posts[key] = list = [];
+                list.Add(new SpeakerPost(reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        return result.Select(s => posts.TryGetValue((s.Name, RoleName(s.Role)), out var p) ? s with { Posts = p } : s).ToList();
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatBot.Model;
+using ChatBot.Storage;
 using ChatBot.Text;
 
 namespace ChatBot.Retrieval;
@@ -98,8 +99,13 @@ public sealed partial class OfficeDirectory
     /// <summary>No one known.</summary>
     public static OfficeDirectory Empty { get; } = new(() => new Index([], new Dictionary<string, string>()));
 
-    /// <summary>The offices the titles of <paramref name="documents"/> give the speakers of <paramref name="speakers"/>.</summary>
-    public static OfficeDirectory FromTitles(IReadOnlyList<DocumentInfo> documents, SpeakerDirectory speakers) => new(() => Read(documents, speakers));
+    /// <summary>
+    /// The offices the titles of <paramref name="documents"/> give the speakers of <paramref name="speakers"/>, and the
+    /// posts their turns carry (<see cref="SpeakerSummary.Posts"/>: a moderator's introduction, "U.S. Trade Representative
+    /// Katherine Tai"), each held for the government of the site of a document that gives it.
+    /// </summary>
+    public static OfficeDirectory From(IReadOnlyList<DocumentInfo> documents, SpeakerDirectory speakers, IReadOnlyList<SpeakerSummary>? summaries = null) =>
+        new(() => Read(documents, speakers, summaries ?? []));
 
     /// <summary>
     /// The offices named in <paramref name="query"/> that someone is known to have held, each with the stored names
@@ -216,7 +222,7 @@ public sealed partial class OfficeDirectory
         return best;
     }
 
-    private static Index Read(IReadOnlyList<DocumentInfo> documents, SpeakerDirectory speakers)
+    private static Index Read(IReadOnlyList<DocumentInfo> documents, SpeakerDirectory speakers, IReadOnlyList<SpeakerSummary> summaries)
     {
         var countries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (country, aliases) in s_irregular)
@@ -264,6 +270,12 @@ public sealed partial class OfficeDirectory
                     posts.Add((name, postBefore, SiteCountry(document.Url)));
             }
         }
+
+        var urls = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Url, StringComparer.Ordinal);
+        foreach (var summary in summaries.Where(s => s.Role == SpeakerRole.Principal))
+            foreach (var (post, documentId) in summary.Posts)
+                foreach (var part in post.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    if (IsOnePersonsPost(part)) posts.Add((summary.Name, part, SiteCountry(urls.GetValueOrDefault(documentId))));
 
         foreach (var (_, _, country) in posts)
             if (country is not null) countries.TryAdd(country, country);

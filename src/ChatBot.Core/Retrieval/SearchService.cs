@@ -255,10 +255,11 @@ public sealed partial class SearchService : ISearchService
 
     private async Task<QueryContext> LoadDirectoryAsync(int generation)
     {
-        var speakers = new SpeakerDirectory(await _store.ListSpeakersAsync());
+        var summaries = await _store.ListSpeakersAsync();
+        var speakers = new SpeakerDirectory(summaries);
         var documents = await _store.ListDocumentsAsync();
         var places = documents.Select(d => d.Place?.Split(',')[0].Trim()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var loaded = new QueryContext(DateTime.UtcNow, speakers, documents, places, OfficeDirectory.FromTitles(documents, speakers));
+        var loaded = new QueryContext(DateTime.UtcNow, speakers, documents, places, OfficeDirectory.From(documents, speakers, summaries));
         lock (_cacheLock)
         {
             if (generation == _cacheGeneration) _cache = loaded; // an ingest since the start makes this listing stale

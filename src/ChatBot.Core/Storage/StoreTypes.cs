@@ -11,7 +11,21 @@ public sealed record IndexedChunk(Chunk Chunk, ReadOnlyMemory<float>? Vector);
 public sealed record StoredDocumentState(string Version, string IndexSignature);
 
 /// <summary>A distinct speaker in the store.</summary>
-public sealed record SpeakerSummary(string Name, SpeakerRole Role, int Chunks, int Documents);
+public sealed record SpeakerSummary(string Name, SpeakerRole Role, int Chunks, int Documents)
+{
+    /// <summary>The posts the speaker's turns carry ("U.S. Trade Representative"), each with one document that gives it.</summary>
+    public IReadOnlyList<SpeakerPost> Posts { get; init; } = [];
+
+    /// <summary>Equal when every member is, the posts compared in order.</summary>
+    public bool Equals(SpeakerSummary? other) =>
+        other is not null && Name == other.Name && Role == other.Role && Chunks == other.Chunks && Documents == other.Documents && Posts.SequenceEqual(other.Posts);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Role, Chunks, Documents, Posts.Count);
+}
+
+/// <summary>A post a speaker's turns carry, and one document where they do (whose site tells the government).</summary>
+public sealed record SpeakerPost(string Post, string DocumentId);
 
 /// <summary>Size and span of the store.</summary>
 public sealed record StoreStatistics(int Documents, int Chunks, int Speakers, DateOnly? From, DateOnly? To, int? VectorDimensions, long? SizeBytes);

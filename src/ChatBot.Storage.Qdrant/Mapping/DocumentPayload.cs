@@ -68,8 +68,9 @@ internal sealed record TurnPayload(
     [property: JsonPropertyName("end")] int End,
     [property: JsonPropertyName("post")] string? Post);
 
-/// <summary>A speaker of a document with the number of chunks they have in it.</summary>
+/// <summary>A speaker of a document with the number of chunks they have in it and the posts their turns carry (absent in records written before posts were kept).</summary>
 internal sealed record SpeakerPayload(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("role")] SpeakerRole Role,
-    [property: JsonPropertyName("chunks")] int Chunks);
+    [property: JsonPropertyName("chunks")] int Chunks,
+    [property: JsonPropertyName("posts")] IReadOnlyList<string>? Posts = null);

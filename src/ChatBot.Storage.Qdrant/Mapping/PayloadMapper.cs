@@ -55,7 +55,8 @@ internal static class PayloadMapper
         VectorCount = chunks.Count(c => c.Vector is not null),
         Speakers = chunks
             .GroupBy(c => (c.Chunk.Speaker, c.Chunk.Role))
-            .Select(g => new SpeakerPayload(g.Key.Speaker, g.Key.Role, g.Count()))
+            .Select(g => new SpeakerPayload(g.Key.Speaker, g.Key.Role, g.Count(),
+                g.Select(c => c.Chunk.Post).OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
             .ToList(),
         IngestedAt = ingestedAt.ToString("O", CultureInfo.InvariantCulture),
     };

@@ -24,7 +24,7 @@ public sealed class OfficeDirectoryTests
 
     private const string WhiteHouse = "https://www.whitehouse.gov/briefing-room/press-briefings/2022/03/04/x/";
 
-    private static readonly OfficeDirectory s_offices = OfficeDirectory.FromTitles(
+    private static readonly OfficeDirectory s_offices = OfficeDirectory.From(
     [
         Doc("Statement by Sergey Lavrov, Minister for Foreign Affairs of Russia, general debate of the 72nd session of the UN General Assembly"),
         Doc("Statement by Igor Ivanov, Minister for Foreign Affairs of Russian Federation, general debate of the 55th session of the UN General Assembly"),
@@ -117,6 +117,28 @@ public sealed class OfficeDirectoryTests
         Assert.Equal([named], q.Speakers);
         Assert.DoesNotContain("secretary", q.Topic, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("minister", q.Topic, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("When the framework was launched, what did the U.S. Trade Representative say about the TPP?", "Katherine Tai")]
+    [InlineData("What did the Commerce Secretary say about chips?", "Gina Raimondo")]
+    [InlineData("What did the Secretary of Commerce say about chips?", "Gina Raimondo")]
+    public void APostTheTranscriptsIntroduceNamesItsHolder(string query, string name)
+    {
+        // No title names them; the moderator introduces "Secretary of Commerce Gina Raimondo, and U.S. Trade Representative
+        // Katherine Tai", and their turns carry those posts.
+        var call = Doc("On-the-Record Press Call on the Launch of the Indo-Pacific Economic Framework", WhiteHouse);
+        var summaries = new List<SpeakerSummary>
+        {
+            new("Katherine Tai", SpeakerRole.Principal, 40, 2) { Posts = [new SpeakerPost("U.S. Trade Representative", call.Id)] },
+            new("Gina Raimondo", SpeakerRole.Principal, 30, 1) { Posts = [new SpeakerPost("Secretary of Commerce", call.Id)] },
+            new("Question", SpeakerRole.Question, 30, 1) { Posts = [new SpeakerPost("Secretary of Commerce", call.Id)] },
+        };
+        var offices = OfficeDirectory.From([call], new SpeakerDirectory(summaries), summaries);
+        Assert.Equal([name], Assert.Single(offices.Find(query)).Names);
+        Assert.Empty(OfficeDirectory.From([call], new SpeakerDirectory(summaries)).Find(query));
+        // The post is the United States' (the site's): another country's trade representative is someone else.
+        Assert.Empty(offices.Find("What did China's trade representative say?"));
     }
 
     private static DocumentInfo Doc(string title, string? url = null) =>

@@ -389,13 +389,41 @@ public abstract class TranscriptStoreConformanceTests : IAsyncLifetime
         Assert.Equal(
             new HashSet<SpeakerSummary>
             {
-                new(Lavrov, SpeakerRole.Principal, 6, 4),
+                new(Lavrov, SpeakerRole.Principal, 6, 4) { Posts = [new SpeakerPost("Minister of Foreign Affairs", "doc-danang")] },
                 new("Question", SpeakerRole.Question, 3, 3),
-                new(Zakharova, SpeakerRole.Principal, 2, 1),
+                new(Zakharova, SpeakerRole.Principal, 2, 1) { Posts = [new SpeakerPost("Spokeswoman", "doc-briefing-2019")] },
                 new("Moderator", SpeakerRole.Other, 1, 1),
             },
             speakers.ToHashSet());
         Assert.Equal(Lavrov, speakers[0].Name);
+    }
+
+    [Fact]
+    public async Task Speakers_are_listed_with_the_posts_their_turns_carry_and_a_document_giving_each()
+    {
+        var store = await CreateStoreAsync();
+        var call = new TestDocument("ipef-call", "On-the-Record Press Call", new DateOnly(2022, 5, 23), null, "Tokyo", "briefing-markdown", "v1",
+        [
+            new TurnSpec("Moderator", "MODERATOR", SpeakerRole.Other, "Joining us is U.S. Trade Representative Katherine Tai.", null),
+            new TurnSpec("Katherine Tai", "AMBASSADOR TAI", SpeakerRole.Principal, "The framework is about supply chains.", null, Post: "U.S. Trade Representative"),
+            new TurnSpec("Katherine Tai", "AMBASSADOR TAI", SpeakerRole.Principal, "Tariffs are not on the table.", null, Post: "U.S. Trade Representative"),
+        ]);
+        var briefing = new TestDocument("briefing", "Press Briefing", new DateOnly(2022, 6, 1), null, "Washington", "briefing-markdown", "v1",
+        [
+            new TurnSpec("Katherine Tai", "AMBASSADOR TAI", SpeakerRole.Principal, "We talked to our partners.", null, Post: "Ambassador to the WTO"),
+            new TurnSpec("Katherine Tai", "AMBASSADOR TAI", SpeakerRole.Principal, "And to Congress.", null, Post: "U.S. Trade Representative"),
+            new TurnSpec("Question", "Q", SpeakerRole.Question, "What about tariffs?", null, Post: "Reporter"),
+        ]);
+        foreach (var doc in new[] { call, briefing }) await store.UpsertDocumentAsync(doc.Document, doc.Chunks, "sig-1", Ct);
+
+        var tai = Assert.Single(await store.ListSpeakersAsync(Ct), s => s.Name == "Katherine Tai");
+        Assert.Equal((4, 2), (tai.Chunks, tai.Documents));
+        // Each post once, with the first document (by id) whose turns give it, in the posts' order.
+        Assert.Equal([new SpeakerPost("Ambassador to the WTO", "briefing"), new SpeakerPost("U.S. Trade Representative", "briefing")], tai.Posts);
+        Assert.Equal([new SpeakerPost("Reporter", "briefing")], Assert.Single(await store.ListSpeakersAsync(Ct), s => s.Role == SpeakerRole.Question).Posts);
+
+        await store.DeleteDocumentAsync("briefing", Ct);
+        Assert.Equal([new SpeakerPost("U.S. Trade Representative", "ipef-call")], Assert.Single(await store.ListSpeakersAsync(Ct), s => s.Name == "Katherine Tai").Posts);
     }
 
     /// <summary>A store holding the whole corpus, each document with signature "sig-1".</summary>
