@@ -226,7 +226,7 @@ public sealed partial class NameMatcher(int maxEditDistance = 1, int minLengthFo
     }
 
     // Levenshtein distance, giving up (returning limit + 1) once it must exceed limit.
-    private static int Distance(string a, string b, int limit)
+    internal static int Distance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) > limit)
         {

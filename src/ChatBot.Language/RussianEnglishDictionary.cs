@@ -69,7 +69,12 @@ internal sealed class RussianEnglishDictionary
     /// English translations of a Russian word or phrase, best first, or null when unknown. <paramref name="words"/>
     /// are the words as written (lower case, ё as е), <paramref name="stems"/> their stems.
     /// </summary>
-    public string[]? LookupWord(IReadOnlyList<string> words, IReadOnlyList<string> stems)
+    public string[]? LookupWord(IReadOnlyList<string> words, IReadOnlyList<string> stems) => Lookup(words, stems)?.English;
+
+    /// <summary>The senses of a Russian word or phrase the dictionary gives, its best first (one for a cognate); null when unknown.</summary>
+    public string[]? LookupSenses(IReadOnlyList<string> words, IReadOnlyList<string> stems) => Lookup(words, stems)?.Senses;
+
+    private Lemma? Lookup(IReadOnlyList<string> words, IReadOnlyList<string> stems)
     {
         if (!_words.TryGetValue(string.Join(' ', stems), out var lemmas))
         {
@@ -91,7 +96,7 @@ internal sealed class RussianEnglishDictionary
             }
         }
 
-        return best.English;
+        return best;
     }
 
     /// <summary>The English name of a country or place written in Russian (any case form), or null.</summary>
@@ -126,7 +131,7 @@ internal sealed class RussianEnglishDictionary
     /// <summary>
     /// Reads the dictd dictionary at <paramref name="dictdBasePath"/> (when it exists) and the country names, and inverts them.
     /// </summary>
-    public static RussianEnglishDictionary Load(string? dictdBasePath, CountryNames countries, RussianStemmer stemmer, int translationsPerWord, int alternativeMaxGlossRank, double alternativeMinLengthShare = 0)
+    public static RussianEnglishDictionary Load(string? dictdBasePath, CountryNames countries, RussianStemmer stemmer, int translationsPerWord, int alternativeMaxGlossRank, double alternativeMinLengthShare = 0, int senses = 1, int senseMaxGlossRank = 0, int cognatePrefix = 3, double cognateMaxDistance = 0)
     {
         var clock = Stopwatch.StartNew();
         var stems = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -170,6 +175,8 @@ internal sealed class RussianEnglishDictionary
         }
 
         var headwords = 0;
+        var cognates = new Dictionary<string, (string English, double Distance)>(StringComparer.Ordinal);
+        var skeletons = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(dictdBasePath) && DictdReader.Exists(dictdBasePath))
         {
             foreach (var (headword, article) in DictdReader.ReadEntries(dictdBasePath))
@@ -186,6 +193,23 @@ internal sealed class RussianEnglishDictionary
                     var words = Words(gloss);
                     var lemma = string.Join(' ', words);
                     var candidate = new Candidate(headword, rank + (labelled ? LabelPenalty : 0), rank + (labelled ? LabelPenalty : 0) - lengthBonus, article.Length);
+                    // A Russian word of the gloss that sounds like the headword is its cognate, even inside a phrase
+                    // ("format": "формат книги" gives формат -> format); the headword sounding most alike wins
+                    // (гуманитарный: humanitarian, not humane; трибуна: tribune, not tribunate).
+                    if (cognateMaxDistance > 0)
+                    {
+                        var english = SoundSkeleton(headword);
+                        foreach (var word in words)
+                        {
+                            if (!skeletons.TryGetValue(word, out var russianSkeleton)) skeletons[word] = russianSkeleton = SoundSkeleton(CyrillicTransliterator.Transliterate(word));
+                            if (CognateDistance(russianSkeleton, english, cognatePrefix, cognateMaxDistance) is { } distance
+                                && (!cognates.TryGetValue(word, out var best) || distance < best.Distance))
+                            {
+                                cognates[word] = (headword, distance);
+                            }
+                        }
+                    }
+
                     Add(string.Join(' ', words.Select(StemOf)), lemma, candidate);
                     if (words.Length == 1 && FleetingVowelStem(words[0]) is { } oblique)
                     {
@@ -217,7 +241,19 @@ internal sealed class RussianEnglishDictionary
                     }
                 }
 
-                lemmas.Add(new Lemma(lemma, [.. chosen], list[0].Score));
+                // The senses a caller may choose among (by how often the corpus uses each), best first; a loanword's English
+                // cognate among them is its sense whatever the dictionary's order (формат -> format, not size).
+                // Besides the first, only words among whose first senses this is (устаревший: "outdated" as well as
+                // "motheaten"; запрет: not "negative").
+                var options = list.Where((c, i) => i == 0 || c.Rank <= senseMaxGlossRank).Select(c => c.English).Distinct(StringComparer.OrdinalIgnoreCase).Take(Math.Max(1, senses)).ToArray();
+                if (cognates.TryGetValue(lemma, out var found) && found.English is { } cognate)
+                {
+                    chosen.Remove(cognate);
+                    chosen.Insert(0, cognate);
+                    options = [cognate];
+                }
+
+                lemmas.Add(new Lemma(lemma, [.. chosen.Take(Math.Max(1, translationsPerWord))], options, list[0].Score));
             }
 
             lemmas.Sort(static (a, b) => a.Score.CompareTo(b.Score));
@@ -333,5 +369,36 @@ internal sealed class RussianEnglishDictionary
 
     private readonly record struct Candidate(string English, int Rank, double Score, int ArticleLength);
 
-    private sealed record Lemma(string Text, string[] English, double Score);
+    private sealed record Lemma(string Text, string[] English, string[] Senses, double Score);
+
+    /// <summary>
+    /// Whether an English word is the Russian word's cognate (a loanword either way): once both are reduced to how they
+    /// sound (k and c, z and s, y and i, g and h, ts and c, x and ks are one), their first <paramref name="prefix"/>
+    /// letters agree and they differ in at most <paramref name="maxDistance"/> of the longer's letters (формат, format;
+    /// парламент, parliament).
+    /// </summary>
+    internal static bool IsCognate(string russian, string english, int prefix, double maxDistance) =>
+        CognateDistance(SoundSkeleton(CyrillicTransliterator.Transliterate(russian)), SoundSkeleton(english), prefix, maxDistance) is not null;
+
+    // The edit distance of two sound skeletons as a share of the longer, or null when they are no cognates.
+    private static double? CognateDistance(string russian, string english, int prefix, double maxDistance)
+    {
+        if (russian.Length < prefix || english.Length < prefix || string.CompareOrdinal(russian, 0, english, 0, prefix) != 0) return null;
+        var longer = Math.Max(russian.Length, english.Length);
+        var limit = (int)Math.Floor(maxDistance * longer);
+        var edits = NameMatcher.Distance(russian, english, limit);
+        return edits <= limit ? (double)edits / longer : null;
+    }
+
+    private static string SoundSkeleton(string latin)
+    {
+        var s = new string(latin.ToLowerInvariant().Where(char.IsAsciiLetterLower).ToArray());
+        foreach (var (from, to) in s_sounds) s = s.Replace(from, to, StringComparison.Ordinal);
+        return s;
+    }
+
+    // Applied in order: English x and -tion first (санкция, sanction: -tsiya is -tion), then the romanisation's digraphs,
+    // then single letters. Russian writes a Latin h as г (гуманитарный, humanitarian), so g and h are one too.
+    private static readonly (string From, string To)[] s_sounds =
+        [("tion", "tsiya"), ("x", "ks"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("ph", "f"), ("k", "c"), ("z", "s"), ("y", "i"), ("g", "h")];
 }

@@ -60,6 +60,7 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
         var tokens = Tokenize(query);
         var output = new List<string>();
         var untranslated = new List<string>();
+        var ambiguous = new List<WordSenses>();
         var knownNames = Safe(_knownNames).ToList();
 
         for (var i = 0; i < tokens.Count;)
@@ -78,7 +79,7 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
                 continue;
             }
 
-            i += TranslateAt(tokens, i, dictionary, knownNames, output, untranslated);
+            i += TranslateAt(tokens, i, dictionary, knownNames, output, untranslated, ambiguous);
         }
 
         var english = string.Join(' ', output.Where(w => w.Length > 0));
@@ -87,11 +88,11 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
             english += "?";
         }
 
-        return new TranslatedQuery(english, "ru", untranslated);
+        return new TranslatedQuery(english, "ru", untranslated) { Parts = output, Ambiguous = ambiguous };
     }
 
     /// <summary>The English of the word (or phrase) at <paramref name="i"/>; returns how many tokens it took.</summary>
-    private int TranslateAt(List<Token> tokens, int i, RussianEnglishDictionary dictionary, List<string> knownNames, List<string> output, List<string> untranslated)
+    private int TranslateAt(List<Token> tokens, int i, RussianEnglishDictionary dictionary, List<string> knownNames, List<string> output, List<string> untranslated, List<WordSenses> ambiguous)
     {
         var token = tokens[i];
         var lower = RussianStemmer.Normalise(token.Text);
@@ -157,7 +158,7 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
 
         if (!nameLike)
         {
-            if ((taken = TranslateCommonWord(tokens, i, lower, dictionary, output)) > 0
+            if ((taken = TranslateCommonWord(tokens, i, lower, dictionary, output, ambiguous)) > 0
                 || (!capitalised && (taken = TranslatePlace(tokens, i, dictionary, output)) > 0))
             {
                 return taken;
@@ -192,13 +193,20 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
     }
 
     // A common word or phrase of the dictionary, longest phrase first; returns the tokens taken (0: none).
-    private int TranslateCommonWord(List<Token> tokens, int i, string lower, RussianEnglishDictionary dictionary, List<string> output)
+    private int TranslateCommonWord(List<Token> tokens, int i, string lower, RussianEnglishDictionary dictionary, List<string> output, List<WordSenses> ambiguous)
     {
         for (var n = Math.Min(dictionary.MaxPhraseWords, CyrillicRun(tokens, i)); n >= 1; n--)
         {
             var words = Words(tokens, i, n);
-            if (dictionary.LookupWord(words, words.Select(_stemmer.Stem).ToList()) is { } english)
+            var stems = words.Select(_stemmer.Stem).ToList();
+            if (dictionary.LookupWord(words, stems) is { } english)
             {
+                // With one translation per word, the other senses are offered for the search to choose among.
+                if (english.Length == 1 && dictionary.LookupSenses(words, stems) is { Length: > 1 } senses)
+                {
+                    ambiguous.Add(new WordSenses(output.Count, senses));
+                }
+
                 output.Add(string.Join(' ', english));
                 return n;
             }
@@ -325,7 +333,7 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
 
         try
         {
-            var dictionary = RussianEnglishDictionary.Load(_options.RussianDictionary, countries, _stemmer, _options.TranslationsPerWord, _options.AlternativeMaxGlossRank, _options.AlternativeMinLengthShare);
+            var dictionary = RussianEnglishDictionary.Load(_options.RussianDictionary, countries, _stemmer, _options.TranslationsPerWord, _options.AlternativeMaxGlossRank, _options.AlternativeMinLengthShare, _options.SenseCandidates, _options.SenseMaxGlossRank, _options.CognatePrefix, _options.CognateMaxDistance);
             if (dictionary.Headwords == 0)
             {
                 LogDictionaryMissing(_logger, _options.RussianDictionary);
@@ -340,7 +348,7 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             LogDictionaryUnreadable(_logger, _options.RussianDictionary, ex);
-            return (RussianEnglishDictionary.Load(null, countries, _stemmer, _options.TranslationsPerWord, _options.AlternativeMaxGlossRank, _options.AlternativeMinLengthShare), countries);
+            return (RussianEnglishDictionary.Load(null, countries, _stemmer, _options.TranslationsPerWord, _options.AlternativeMaxGlossRank, _options.AlternativeMinLengthShare, _options.SenseCandidates, _options.SenseMaxGlossRank, _options.CognatePrefix, _options.CognateMaxDistance), countries);
         }
     }
 

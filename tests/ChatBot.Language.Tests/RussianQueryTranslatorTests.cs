@@ -96,6 +96,58 @@ public sealed class RussianQueryTranslatorTests
         }
     }
 
+    [Theory]
+    [InlineData("формат", "format", true)]
+    [InlineData("дебаты", "debate", true)]
+    [InlineData("гуманитарный", "humanitarian", true)]
+    [InlineData("терроризм", "terrorism", true)]
+    [InlineData("экстремизм", "extremism", true)]
+    [InlineData("кризис", "crisis", true)]
+    [InlineData("конфликт", "conflict", true)]
+    [InlineData("мир", "peace", false)]
+    [InlineData("переговоры", "parley", false)]
+    [InlineData("санкция", "sanction", true)] // -tsiya is -tion
+    [InlineData("ситуация", "situation", true)]
+    [InlineData("парламент", "parliament", true)] // one letter apart
+    [InlineData("сказал", "scald", false)]
+    [InlineData("выборы", "vibration", false)]
+    public void ALoanwordIsRecognisedByHowItSounds(string russian, string english, bool cognate)
+    {
+        var options = new LanguageOptions();
+        Assert.Equal(cognate, RussianEnglishDictionary.IsCognate(russian, english, options.CognatePrefix, options.CognateMaxDistance));
+    }
+
+    [Fact]
+    public void ALoanwordTakesItsEnglishCognateWhereverTheDictionaryRanksIt()
+    {
+        // Mueller files формат under "size" first, and under "format" only in the phrase "формат книги".
+        var result = InstalledDictionary.Translator.Translate("Что Букеле сказал о формате общих дебатов, который он считает устаревшим?");
+        var words = Words(result);
+        Assert.Contains("format", words);
+        Assert.Contains("debate", words);
+        Assert.DoesNotContain("size", words);
+        Assert.DoesNotContain("disputation", words);
+
+        // Of two look-alikes the closer: трибуна is a tribune, not a tribunate; парламент a parliament, not a diet.
+        Assert.Contains("tribune", Words(InstalledDictionary.Translator.Translate("Что Лавров сказал с трибуны парламента?")));
+        Assert.Contains("parliament", Words(InstalledDictionary.Translator.Translate("Что Лавров сказал с трибуны парламента?")));
+    }
+
+    [Fact]
+    public void AWordWithSeveralSensesOffersThemWithTheDictionarysFirstInTheQuery()
+    {
+        var result = InstalledDictionary.Translator.Translate("Что Зеленский заявил о переговорах с Москвой?")!;
+        var ambiguous = Assert.Single(result.Ambiguous, a => a.Senses.Contains("parley"));
+        Assert.True(ambiguous.Senses.Count > 1);
+        Assert.Equal(ambiguous.Senses[0], result.Parts[ambiguous.Part]);
+        Assert.Equal(string.Join(' ', result.Parts.Where(p => p.Length > 0)) + "?", result.English);
+
+        var other = ambiguous.Senses[^1];
+        var chosen = result.WithSenses(result.Ambiguous.Select(a => a == ambiguous ? other : a.Senses[0]).ToList());
+        Assert.Contains(other, chosen.English);
+        Assert.DoesNotContain(ambiguous.Senses[0], chosen.English.Replace(other, "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void LatinWordsAndNumbersPassThroughUnchanged()
     {

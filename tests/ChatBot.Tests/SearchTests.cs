@@ -19,6 +19,21 @@ public sealed class SearchTests(LavrovCorpusFixture corpus) : IClassFixture<Lavr
         "reset with Trump");
 
     [Fact]
+    public async Task ARussianWordsFirstSenseTheTranscriptsNeverUseGivesWayToOneTheyUse()
+    {
+        // Mueller's first sense of переговоры is "parley"; no transcript says it, so the search takes the sense they use most.
+        SearchService? search = null;
+        search = new SearchService(corpus.Services.Store, translator: new ChatBot.Language.RussianQueryTranslator(new ChatBot.Language.LanguageOptions(), () => search!.KnownSpeakers));
+        var response = await search.SearchAsync(new SearchQuery { Query = "Что Лавров говорил о переговорах?", Limit = 5 }, Ct);
+        var translation = response.Interpretation.Translation!;
+        var senses = Assert.Single(translation.Ambiguous, a => a.Senses[0] == "parley").Senses;
+        Assert.DoesNotContain("parley", response.Interpretation.Topic);
+        var chosen = Assert.Single(senses, s => response.Interpretation.Topic.Split(' ').Contains(s));
+        Assert.Contains(response.Results, r => r.Text.Contains(chosen[..4], StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["Sergey Lavrov"], response.Interpretation.Speakers!.Take(1));
+    }
+
+    [Fact]
     public async Task AskingWhatWasSaidLatelyGivesTheSameBestResultsNewestFirst()
     {
         var plain = await corpus.Services.Search.SearchAsync(new SearchQuery { Query = "What did Lavrov say about terrorism?", Limit = 9 }, Ct);

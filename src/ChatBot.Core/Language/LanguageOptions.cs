@@ -41,6 +41,29 @@ public sealed class LanguageOptions
     public double AlternativeMinLengthShare { get; set; } = 0.5;
 
     /// <summary>
+    /// How many of a word's dictionary senses the search may choose among by how often the corpus uses each (переговоры:
+    /// parley, negotiation, talk; the corpus says negotiation). 1: always the dictionary's first.
+    /// </summary>
+    public int SenseCandidates { get; set; } = 4;
+
+    /// <summary>
+    /// A sense other than the dictionary's first is offered only when the Russian word stands at most this many glosses
+    /// from the start of that English word's entry (устаревший is the second gloss of "outdated": offered; запрет is far
+    /// down "negative": not).
+    /// </summary>
+    public int SenseMaxGlossRank { get; set; } = 1;
+
+    /// <summary>
+    /// A Russian word's romanisation and an English word, reduced to how they sound, count as cognates (the English is
+    /// chosen outright: формат is format, not size; дебаты is debate) when their first <see cref="CognatePrefix"/> letters
+    /// agree and they differ in at most <see cref="CognateMaxDistance"/> of the longer's letters (парламент, parliament).
+    /// </summary>
+    public int CognatePrefix { get; set; } = 3;
+
+    /// <summary>The most edits, as a share of the longer word, between cognates (see <see cref="CognatePrefix"/>); 0 turns cognates off.</summary>
+    public double CognateMaxDistance { get; set; } = 0.25;
+
+    /// <summary>
     /// Spelling tolerance of name matching: edits allowed between the romanised word and a known name's normalised
     /// spelling ("Bayden" ~ "Biden", "Zelenskiy" ~ "Zelensky").
     /// </summary>

@@ -67,7 +67,7 @@ public sealed partial class SearchService : ISearchService
         long started = Stopwatch.GetTimestamp();
         var (_, speakers, documents, places, offices) = await DirectoryAsync(cancellationToken);
 
-        var (text, translation) = Translate(query.Query);
+        var (text, translation) = await TranslateAsync(query.Query, cancellationToken);
         var analyzed = query.Interpret ? QueryAnalyzer.Analyze(text, speakers, places, offices) : new AnalyzedQuery(text.Trim(), null, null, null);
         IReadOnlyList<string>? speakerFilter = query.Speaker is { Length: > 0 } typed ? speakers.Resolve(typed) : analyzed.Speakers;
         var from = query.From ?? analyzed.From;
@@ -150,7 +150,7 @@ public sealed partial class SearchService : ISearchService
     {
         SearchQuery.CheckText(query, "query", nameof(query));
         var (_, speakers, _, places, offices) = await DirectoryAsync(cancellationToken);
-        var (text, translation) = Translate(query);
+        var (text, translation) = await TranslateAsync(query, cancellationToken);
         var analyzed = QueryAnalyzer.Analyze(text, speakers, places, offices);
         return new QueryInterpretation(analyzed.Topic, analyzed.Speakers, analyzed.From, analyzed.To, _embedder is not null)
         {
@@ -165,10 +165,24 @@ public sealed partial class SearchService : ISearchService
     /// A question in a language the corpus is not in (Russian) searched as its English translation; the quotes stay the
     /// transcripts' own words.
     /// </summary>
-    private (string Text, ChatBot.Language.TranslatedQuery? Translation) Translate(string query)
+    /// <summary>
+    /// The question in English when it was asked in another language. Where the dictionary's first sense of a word is one
+    /// the transcripts never use ("parley" for переговоры, "motheaten" for устаревший), the sense they use most is taken
+    /// instead (a phrase counts by its rarest word); it could match nothing. A store that cannot count keeps the first.
+    /// </summary>
+    private async Task<(string Text, ChatBot.Language.TranslatedQuery? Translation)> TranslateAsync(string query, CancellationToken cancellationToken)
     {
         var translated = _translator?.Translate(query);
-        return translated is { English.Length: > 0 } ? (translated.English, translated) : (query, null);
+        if (translated is not { English.Length: > 0 }) return (query, null);
+        if (translated.Ambiguous.Count > 0)
+        {
+            var words = translated.Ambiguous.SelectMany(a => a.Senses).SelectMany(s => LexicalAnalyzer.Terms(s)).Distinct(StringComparer.Ordinal).ToList();
+            var counts = await _store.CountPassagesWithWordsAsync(words, cancellationToken);
+            int Uses(string sense) => LexicalAnalyzer.Terms(sense) is { Count: > 0 } terms ? terms.Min(t => counts.Counts.GetValueOrDefault(t)) : 0;
+            translated = translated.WithSenses(translated.Ambiguous.Select(a => Uses(a.Senses[0]) > 0 ? a.Senses[0] : a.Senses.MaxBy(Uses)!).ToList());
+        }
+
+        return (translated.English, translated);
     }
 
     /// <summary>

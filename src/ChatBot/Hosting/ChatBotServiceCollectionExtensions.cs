@@ -106,7 +106,8 @@ public static class ChatBotServiceCollectionExtensions
         // Russian questions: offline word-by-word translation into an English query (the dictionary is read on the
         // first Russian question); Cyrillic names are matched against the store's speakers.
         services.AddOptions<ChatBot.Language.LanguageOptions>().BindConfiguration(ChatBot.Language.LanguageOptions.Section)
-            .Validate(o => o.TranslationsPerWord >= 1 && o.NameMaxEditDistance >= 0, "ChatBot:Language: TranslationsPerWord must be 1 or more, NameMaxEditDistance 0 or more")
+            .Validate(o => o.TranslationsPerWord >= 1 && o.NameMaxEditDistance >= 0 && o.SenseCandidates >= 1 && o.SenseMaxGlossRank >= 0 && o.CognatePrefix >= 1 && o.CognateMaxDistance is >= 0 and < 1,
+                "ChatBot:Language: TranslationsPerWord, SenseCandidates and CognatePrefix must be 1 or more, NameMaxEditDistance 0 or more, CognateMaxDistance from 0 to below 1")
             .ValidateOnStart();
         services.AddSingleton<ChatBot.Language.IQueryTranslator>(sp => new ChatBot.Language.RussianQueryTranslator(
             sp.GetRequiredService<IOptions<ChatBot.Language.LanguageOptions>>().Value, knownNames: () => sp.GetRequiredService<SearchService>().KnownSpeakers,
