@@ -69,10 +69,14 @@ internal sealed class RussianEnglishDictionary
     /// English translations of a Russian word or phrase, best first, or null when unknown. <paramref name="words"/>
     /// are the words as written (lower case, ё as е), <paramref name="stems"/> their stems.
     /// </summary>
-    public string[]? LookupWord(IReadOnlyList<string> words, IReadOnlyList<string> stems) => Lookup(words, stems)?.English;
+    public string[]? LookupWord(IReadOnlyList<string> words, IReadOnlyList<string> stems) => LookupEntry(words, stems)?.English;
 
-    /// <summary>The senses of a Russian word or phrase the dictionary gives, its best first (one for a cognate); null when unknown.</summary>
-    public string[]? LookupSenses(IReadOnlyList<string> words, IReadOnlyList<string> stems) => Lookup(words, stems)?.Senses;
+    /// <summary>
+    /// The translations of a Russian word or phrase (<see cref="LookupWord"/>) and the senses a caller may choose among,
+    /// the dictionary's best first (one for a cognate); null when unknown.
+    /// </summary>
+    public (string[] English, string[] Senses)? LookupEntry(IReadOnlyList<string> words, IReadOnlyList<string> stems) =>
+        Lookup(words, stems) is { } lemma ? (lemma.English, lemma.Senses) : null;
 
     private Lemma? Lookup(IReadOnlyList<string> words, IReadOnlyList<string> stems)
     {

@@ -82,13 +82,7 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
             i += TranslateAt(tokens, i, dictionary, knownNames, output, untranslated, ambiguous);
         }
 
-        var english = string.Join(' ', output.Where(w => w.Length > 0));
-        if (query.TrimEnd().EndsWith('?'))
-        {
-            english += "?";
-        }
-
-        return new TranslatedQuery(english, "ru", untranslated) { Parts = output, Ambiguous = ambiguous };
+        return new TranslatedQuery(TranslatedQuery.Compose(output, query.TrimEnd().EndsWith('?')), "ru", untranslated) { Parts = output, Ambiguous = ambiguous };
     }
 
     /// <summary>The English of the word (or phrase) at <paramref name="i"/>; returns how many tokens it took.</summary>
@@ -199,10 +193,10 @@ public sealed partial class RussianQueryTranslator : IQueryTranslator
         {
             var words = Words(tokens, i, n);
             var stems = words.Select(_stemmer.Stem).ToList();
-            if (dictionary.LookupWord(words, stems) is { } english)
+            if (dictionary.LookupEntry(words, stems) is var (english, senses))
             {
                 // With one translation per word, the other senses are offered for the search to choose among.
-                if (english.Length == 1 && dictionary.LookupSenses(words, stems) is { Length: > 1 } senses)
+                if (english.Length == 1 && senses.Length > 1)
                 {
                     ambiguous.Add(new WordSenses(output.Count, senses));
                 }

@@ -51,6 +51,8 @@ internal static class Schema
         "CREATE INDEX chunks_document ON chunks(document_id)",
         // Covers the speaker listing (speaker, role, chunk and document counts) as well as speaker filters.
         "CREATE INDEX chunks_speaker_role ON chunks(speaker, role, document_id)",
+        // Covers the speakers' posts (read with the listing), only the chunks that carry one.
+        "CREATE INDEX chunks_speaker_post ON chunks(speaker, role, post, document_id) WHERE post IS NOT NULL AND post <> ''",
         """
         CREATE VIRTUAL TABLE chunks_fts USING fts5(
           text, question, content = 'chunks', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2')
@@ -75,5 +77,6 @@ internal static class Schema
     [
         "CREATE INDEX IF NOT EXISTS chunks_speaker_role ON chunks(speaker, role, document_id)",
         "DROP INDEX IF EXISTS chunks_speaker",
+        "CREATE INDEX IF NOT EXISTS chunks_speaker_post ON chunks(speaker, role, post, document_id) WHERE post IS NOT NULL AND post <> ''",
     ];
 }

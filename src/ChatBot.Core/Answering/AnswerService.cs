@@ -61,7 +61,7 @@ public sealed partial class AnswerService : IAnswerService
             var reason = interpretation.Speakers is { Count: 0 } ? RefusalReason.SpeakerNotFound
                 : response.Results.Count == 0 && (interpretation.From is not null || interpretation.To is not null) ? RefusalReason.NothingInPeriod
                 : RefusalReason.NothingRelevant;
-            return Refusal(question, standalone, interpretation, response.DocumentsSearched, reason, AnswerMode.Extractive, Refusal(interpretation, response.DocumentsSearched));
+            return RefusedAnswer(question, standalone, interpretation, response.DocumentsSearched, reason, AnswerMode.Extractive, Refusal(interpretation, response.DocumentsSearched));
         }
 
         var extractive = Extractive(question, standalone, interpretation, quotes, response.DocumentsSearched);
@@ -168,7 +168,7 @@ public sealed partial class AnswerService : IAnswerService
         {
             LogModelRefused(_logger, passages.Count);
             var interpretation = extractive.Interpretation!;
-            return Refusal(extractive.Question, extractive.StandaloneQuestion, interpretation, extractive.DocumentsSearched, RefusalReason.ModelFoundNoAnswer,
+            return RefusedAnswer(extractive.Question, extractive.StandaloneQuestion, interpretation, extractive.DocumentsSearched, RefusalReason.ModelFoundNoAnswer,
                 AnswerMode.Llm, ModelRefusal(interpretation, passages.Count, extractive.DocumentsSearched));
         }
 
@@ -200,23 +200,18 @@ public sealed partial class AnswerService : IAnswerService
     internal static bool IsNoAnswer(string reply) =>
         reply.Trim().Trim('"', '\'', '`', '.', '“', '”').Trim().Equals(NoAnswerReply, StringComparison.OrdinalIgnoreCase);
 
-    private static Answer Refusal(string question, string standalone, QueryInterpretation interpretation, int documents, RefusalReason reason, AnswerMode mode, string text) => new()
+    private static Answer RefusedAnswer(string question, string standalone, QueryInterpretation interpretation, int documents, RefusalReason reason, AnswerMode mode, string text) => new()
     {
         Question = question, StandaloneQuestion = standalone, Text = text, Lead = text, Mode = mode, Refused = true,
         Quotes = [], DocumentsSearched = documents, Topic = interpretation.Topic, Speakers = interpretation.Speakers,
         RefusalReason = reason, Interpretation = interpretation,
     };
 
-    private static string ModelRefusal(QueryInterpretation i, int read, int documents)
-    {
-        var by = i.Speakers is { Count: > 0 } s ? $" by {s[0]}" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"The language model read the {read} closest {(read == 1 ? "statement" : "statements")}{by} on “{i.DisplayTopic}” and found that none answers the question: {documents} {(documents == 1 ? "document was" : "documents were")} searched.");
-    }
+    private static string ModelRefusal(QueryInterpretation i, int read, int documents) => string.Create(CultureInfo.InvariantCulture,
+        $"The language model read the {read} closest {(read == 1 ? "statement" : "statements")}{By(i)} on “{i.DisplayTopic}” and found that none answers the question: {Searched(documents)}");
 
     private static string Refusal(QueryInterpretation i, int documents)
     {
-        var by = i.Speakers is { Count: > 0 } s ? $" by {s[0]}" : "";
         var when = (i.From, i.To) switch
         {
             ({ } f, { } t) => $" between {f:yyyy-MM-dd} and {t:yyyy-MM-dd}",
@@ -225,8 +220,14 @@ public sealed partial class AnswerService : IAnswerService
             _ => "",
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"The transcripts hold no statement{by} on “{i.DisplayTopic}”{when}: {documents} {(documents == 1 ? "document was" : "documents were")} searched.");
+            $"The transcripts hold no statement{By(i)} on “{i.DisplayTopic}”{when}: {Searched(documents)}");
     }
+
+    // The parts every refusal shares: whose words were searched, and how much.
+    private static string By(QueryInterpretation i) => i.Speakers is { Count: > 0 } s ? $" by {s[0]}" : "";
+
+    private static string Searched(int documents) =>
+        string.Create(CultureInfo.InvariantCulture, $"{documents} {(documents == 1 ? "document was" : "documents were")} searched.");
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The language model failed at the {Step} step; answering from quotes")]
     private static partial void LogModelFailed(ILogger logger, string step, Exception exception);

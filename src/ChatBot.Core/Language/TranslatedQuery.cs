@@ -20,9 +20,11 @@ public sealed record TranslatedQuery(string English, string Language, IReadOnlyL
         if (chosen.Count != Ambiguous.Count) throw new ArgumentException($"{Ambiguous.Count} senses expected, {chosen.Count} given.", nameof(chosen));
         var parts = Parts.ToArray();
         for (var i = 0; i < chosen.Count; i++) parts[Ambiguous[i].Part] = chosen[i];
-        var english = string.Join(' ', parts.Where(p => p.Length > 0)) + (English.EndsWith('?') ? "?" : "");
-        return this with { English = english, Parts = parts };
+        return this with { English = Compose(parts, English.EndsWith('?')), Parts = parts };
     }
+
+    /// <summary>The English of <paramref name="parts"/>: the non-empty ones joined by spaces, a question mark after a question.</summary>
+    public static string Compose(IEnumerable<string> parts, bool question) => string.Join(' ', parts.Where(p => p.Length > 0)) + (question ? "?" : "");
 }
 
 /// <summary>A word of a translated question with several English senses.</summary>

@@ -54,7 +54,7 @@ internal static class Introductions
             int end = at + surname.Length;
             bool whole = (at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]));
             // Written as a name: capitalised ("Tai"), not the label's capitals ("TAI:").
-            if (!whole || !char.IsUpper(text[at]) || surname.Length > 1 && text.AsSpan(at, surname.Length).ToString().All(c => !char.IsLetter(c) || char.IsUpper(c))) continue;
+            if (!whole || !char.IsUpper(text[at]) || !HasLowerCase(text.AsSpan(at + 1, surname.Length - 1))) continue;
             var words = WordsBefore(text, at);
             int i = words.Count - 1;
             if (i >= 0 && words[i].Length == 2 && words[i][1] == '.' && char.IsUpper(words[i][0])) i--; // a middle initial: "John F. Kirby"
@@ -66,6 +66,16 @@ internal static class Introductions
         }
 
         return name is null ? null : (name, null);
+    }
+
+    private static bool HasLowerCase(ReadOnlySpan<char> letters)
+    {
+        foreach (var c in letters)
+        {
+            if (char.IsLower(c)) return true;
+        }
+
+        return false;
     }
 
     private static bool IsGivenName(string word) =>

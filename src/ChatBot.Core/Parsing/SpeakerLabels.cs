@@ -100,8 +100,7 @@ public static partial class SpeakerLabels
     {
         if (Classify(label) == SpeakerRole.Question) return "Question";
         if (label.Any(char.IsLower)) return label;
-        var surname = label.Split(' ')[^1].TrimEnd('.');
-        if (s_otherHeads.Contains(surname) || s_genericTitles.Contains(surname)) return ToTitleCase(label);
+        if (SurnameWord(label) is not { } surname) return ToTitleCase(label);
         foreach (var name in knownNames)
         {
             var last = name.Split(' ')[^1];
@@ -115,12 +114,15 @@ public static partial class SpeakerLabels
     /// The surname of a label in capitals that names a person ("AMBASSADOR TAI" gives "Tai"); null for a label in mixed
     /// case (already a name), a role ("MODERATOR") or an office ("SENIOR ADMINISTRATION OFFICIAL", "THE PRESIDENT").
     /// </summary>
-    public static string? Surname(string label)
+    public static string? Surname(string label) =>
+        Classify(label) == SpeakerRole.Principal && SurnameWord(label) is { Length: >= 2 } last ? ToTitleCase(last) : null;
+
+    // The last word of a label in capitals, unless it names a role or an office ("MODERATOR", "OFFICIAL").
+    private static string? SurnameWord(string label)
     {
-        if (label.Any(char.IsLower) || Classify(label) != SpeakerRole.Principal) return null;
+        if (label.Any(char.IsLower)) return null;
         var last = label.Split(' ')[^1].TrimEnd('.');
-        if (last.Length < 2 || s_otherHeads.Contains(last) || s_genericTitles.Contains(last)) return null;
-        return ToTitleCase(last);
+        return s_otherHeads.Contains(last) || s_genericTitles.Contains(last) ? null : last;
     }
 
     /// <summary>Upper-case words in title case, keeping short particles lower-case.</summary>

@@ -258,9 +258,7 @@ public sealed partial class OfficeDirectory
                         post = post[..cut];
                     }
 
-                    // "State Councillor and Minister for Foreign Affairs": each office on its own.
-                    foreach (var part in post.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                        if (IsOnePersonsPost(part)) posts.Add((name, part, country));
+                    AddOffices(name, post, country);
                 }
 
                 // Before the name: "Press Briefing by Press Secretary Jen Psaki", "... and Chair of the Council of Economic Advisers Cecilia Rouse"
@@ -274,8 +272,14 @@ public sealed partial class OfficeDirectory
         var urls = documents.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Url, StringComparer.Ordinal);
         foreach (var summary in summaries.Where(s => s.Role == SpeakerRole.Principal))
             foreach (var (post, documentId) in summary.Posts)
-                foreach (var part in post.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    if (IsOnePersonsPost(part)) posts.Add((summary.Name, part, SiteCountry(urls.GetValueOrDefault(documentId))));
+                AddOffices(summary.Name, post, SiteCountry(urls.GetValueOrDefault(documentId)));
+
+        // "State Councillor and Minister for Foreign Affairs": each office on its own, and only one person's.
+        void AddOffices(string name, string post, string? country)
+        {
+            foreach (var part in post.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                if (IsOnePersonsPost(part)) posts.Add((name, part, country));
+        }
 
         foreach (var (_, _, country) in posts)
             if (country is not null) countries.TryAdd(country, country);

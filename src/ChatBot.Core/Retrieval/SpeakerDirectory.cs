@@ -34,6 +34,7 @@ public sealed class SpeakerDirectory
     private readonly Dictionary<string, List<string>> _bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _wordsOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastWordOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _titledOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byFullName = new(StringComparer.Ordinal);
 
@@ -58,6 +59,16 @@ public sealed class SpeakerDirectory
             {
                 if (surname.Length >= 3 && distinctive.Contains(surname) && !LexicalAnalyzer.StopWords.Contains(surname)) Add(_bySurname, surname, s.Name);
             }
+        }
+
+        // A title and surname ("Dr. Walensky", "Mr. Sullivan") is the person the one full name with that surname names
+        // ("Rochelle Walensky", "Jake Sullivan"): transcripts label one official both ways. With two such full names
+        // ("Boris Johnson", "Carole Johnson") it could be either, and is left out.
+        foreach (var (surname, holders) in _bySurname)
+        {
+            var full = holders.Where(h => _wordsOf[h].Count >= 2 && _lastWordOf[h] == surname).ToList();
+            var titled = holders.Where(h => _wordsOf[h].Count == 1).ToList();
+            if (full.Count == 1 && titled.Count > 0) _titledOf[full[0]] = titled;
         }
     }
 
@@ -102,18 +113,10 @@ public sealed class SpeakerDirectory
             chosen.Add(name);
         }
 
-        // A title and surname ("Dr. Walensky", "Mr. Sullivan") is the person the one full name with that surname names
-        // ("Rochelle Walensky", "Jake Sullivan"): transcripts label one official both ways. With two such full names
-        // ("Boris Johnson", "Carole Johnson") it could be either, and is left out.
+        // The titled names each chosen full name stands for (found when the directory was built).
         foreach (var name in chosen.ToList())
-        {
-            if (_wordsOf[name].Count < 2) continue;
-            var surname = _lastWordOf[name];
-            if (_bySurname.GetValueOrDefault(surname) is not { } holders) continue;
-            if (holders.Count(h => _wordsOf[h].Count >= 2 && _lastWordOf[h] == surname) != 1) continue;
-            foreach (var titled in holders)
-                if (_wordsOf[titled].Count == 1 && !chosen.Contains(titled)) chosen.Add(titled);
-        }
+            foreach (var titled in _titledOf.GetValueOrDefault(name) ?? [])
+                if (!chosen.Contains(titled)) chosen.Add(titled);
 
         return chosen.Count > 0 ? chosen : null;
     }

@@ -25,7 +25,8 @@ public sealed class SchemaUpgradeTests : IDisposable
             before = await store.ListSpeakersAsync(Ct);
         }
 
-        Execute(path, "DROP INDEX chunks_speaker_role; CREATE INDEX chunks_speaker ON chunks(speaker)"); // as the earlier build left it
+        // As an earlier build left it: a plain speaker index and no posts index.
+        Execute(path, "DROP INDEX chunks_speaker_role; DROP INDEX chunks_speaker_post; CREATE INDEX chunks_speaker ON chunks(speaker)");
         Assert.Equal(["chunks_document", "chunks_speaker"], Indexes(path));
 
         using (var store = new SqliteTranscriptStore(path))
@@ -34,8 +35,9 @@ public sealed class SchemaUpgradeTests : IDisposable
             Assert.Equal(before, await store.ListSpeakersAsync(Ct));
         }
 
-        Assert.Equal(["chunks_document", "chunks_speaker_role"], Indexes(path));
+        Assert.Equal(["chunks_document", "chunks_speaker_post", "chunks_speaker_role"], Indexes(path));
         Assert.Contains("COVERING INDEX chunks_speaker_role", Plan(path, "SELECT speaker, role, COUNT(*), COUNT(DISTINCT document_id) FROM chunks GROUP BY speaker, role"));
+        Assert.Contains("COVERING INDEX chunks_speaker_post", Plan(path, "SELECT speaker, role, post, MIN(document_id) FROM chunks WHERE post IS NOT NULL AND post <> '' GROUP BY speaker, role, post"));
     }
 
     public void Dispose()
